@@ -309,6 +309,10 @@ func (f *File) read(prev *File) error {
 	return nil
 }
 
+// Pos returns the position of the value at a JSON pointer of the file, or of
+// its nearest ancestor present in the file.
+func (f *File) Pos(ptr string) diag.Pos { return f.at(ptr, false) }
+
 // at returns the position of the value (or key) at a JSON pointer, or of its
 // nearest ancestor present in the file.
 func (f *File) at(ptr string, key bool) diag.Pos {

@@ -1,0 +1,146 @@
+// Package doc is the format-neutral form of the documents. The politique, the
+// charte and the registre are each built once from the model into a Document;
+// the HTML, Markdown and PDF renderers walk that same tree, so the three
+// formats carry the same facts, the same section numbers and the same
+// French typography (applied here, once, to every text).
+package doc
+
+import "time"
+
+// Kind is a kind of document; its value is the file name of the document in
+// the output (public/<org>/<kind>.html, .md, .pdf), a public URL.
+type Kind string
+
+const (
+	Politique Kind = "politique-de-confidentialite"
+	Charte    Kind = "charte-donnees"
+	Registre  Kind = "registre-art30"
+)
+
+// Kinds lists the kinds in the order the site presents them.
+var Kinds = []Kind{Politique, Charte, Registre}
+
+// Document is one document of one organization.
+type Document struct {
+	Kind Kind
+	// Title is the document's title, e.g. "Politique de confidentialité".
+	Title string
+	// Org describes the organization for headers, footers and theming.
+	Org Org
+	// Updated is the French update date ("2 janvier 2025"), empty when unknown.
+	Updated string
+	// Date is the update date, or SOURCE_DATE_EPOCH when the content has none;
+	// the PDF's dates come from it, never from the clock.
+	Date time.Time
+	// Version is the document's version, if any.
+	Version string
+	// Subject is a one-line summary, used as PDF subject and HTML description.
+	Subject string
+	// Draft lists the open findings of the organization (French messages);
+	// a document with any carries the "Projet — à compléter" banner.
+	Draft []string
+	// Landscape asks for landscape pages (the register's wide tables).
+	Landscape bool
+	// Preamble comes before the table of contents and the first section.
+	Preamble []Block
+	// Sections are the numbered sections.
+	Sections []*Section
+}
+
+// Org is what the renderers need to know of the organization.
+type Org struct {
+	// ID is the organization's folder name and URL segment.
+	ID string
+	// Name is the name shown in headers ("Intent Technologies").
+	Name string
+	// Logo is the logo's file name in the organization's output folder, if any.
+	Logo string
+	// Color is the theme's main colour (#rrggbb), if set.
+	Color string
+	// Theme is the HTML theme's name.
+	Theme string
+}
+
+// Section is a numbered section of a document.
+type Section struct {
+	// ID is the anchor of the section, unique in the document.
+	ID string
+	// Number is the generated number ("2", "2.1").
+	Number string
+	// Title is the section's title, without its number.
+	Title    string
+	Blocks   []Block
+	Sections []*Section
+}
+
+// Block is a block of content: *Paragraph, *List, *Table, *Definitions or *Note.
+type Block interface{ block() }
+
+// Paragraph is a paragraph of text.
+type Paragraph struct{ Text Inline }
+
+// List is a bulleted or numbered list; each item is a sequence of blocks.
+type List struct {
+	Ordered bool
+	Items   [][]Block
+}
+
+// Table is a table with a header row. Its cells hold paragraphs and lists.
+type Table struct {
+	// Caption names the table (for accessibility and the PDF).
+	Caption string
+	Header  []string
+	Rows    [][]Cell
+	// Widths are the relative widths of the columns (they sum to 1), for PDF.
+	Widths []float64
+}
+
+// Cell is the content of a table cell.
+type Cell []Block
+
+// Definitions is a list of terms and their definitions ("Droit d'accès : …").
+type Definitions struct{ Items []Definition }
+
+// Definition is one term and its definition.
+type Definition struct {
+	Term Inline
+	Body []Block
+}
+
+// NoteKind tells how a note is presented.
+type NoteKind int
+
+const (
+	// Important is a highlighted statement the law wants set apart (the right
+	// to object, art. 21 § 4).
+	Important NoteKind = iota
+	// Gap flags a fact still to be completed.
+	Gap
+)
+
+// Note is a block set apart from the text.
+type Note struct {
+	Kind   NoteKind
+	Blocks []Block
+}
+
+func (*Paragraph) block()   {}
+func (*List) block()        {}
+func (*Table) block()       {}
+func (*Definitions) block() {}
+func (*Note) block()        {}
+
+// Inline is a run of text spans.
+type Inline []Span
+
+// Span is a piece of text with one style.
+type Span struct {
+	Text   string
+	Strong bool
+	Emph   bool
+	Code   bool
+	// Link is the target URL ("https://…", "mailto:…", or "#anchor" inside the document).
+	Link string
+	// Gap marks a fact still to be completed; Text then says what is missing.
+	Gap bool
+}
