@@ -116,8 +116,12 @@ func (c compiled) collect(e *jsonschema.ValidationError, instance any, out *[]Vi
 		}
 	case *kind.Type:
 		if k.Got == "null" {
+			want := typeNames(k.Want)
+			if c.node(strings.TrimSuffix(e.SchemaURL, "/type"))["format"] == "date" {
+				want = "une date AAAA-MM-JJ"
+			}
 			*out = append(*out, Violation{ptr, false, "vide",
-				fmt.Sprintf("%s est laissé vide : indiquez %s, ou retirez la clé", capitalize(name), typeNames(k.Want))})
+				fmt.Sprintf("%s est laissé vide : indiquez %s, ou retirez la clé", capitalize(name), want)})
 			break
 		}
 		msg := fmt.Sprintf("%s : %s attendu, %s trouvé", capitalize(name), typeNames(k.Want), typeNames([]string{k.Got}))

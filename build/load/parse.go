@@ -22,7 +22,7 @@ const (
 	maxDepth = 64
 	// maxNodes bounds the values of one file once aliases are expanded, which
 	// stops "billion laughs" alias bombs.
-	maxNodes = 200_000
+	maxNodes = 200_000 // keep the message of convert in step
 )
 
 // span is where a key and its value sit in a file.
@@ -45,7 +45,7 @@ func parse(path string, src []byte) (*parsed, *diag.Finding) {
 			Rule: rule, Message: fmt.Sprintf(format, args...)}
 	}
 	if len(src) > MaxFileSize {
-		return fail(0, 0, "taille", "fichier trop volumineux (%d Kio) : la limite est de %d Kio ; répartissez le contenu entre plusieurs fichiers",
+		return fail(1, 1, "taille", "fichier trop volumineux (%d Kio) : la limite est de %d Kio ; répartissez le contenu entre plusieurs fichiers",
 			len(src)>>10, MaxFileSize>>10)
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -83,9 +83,6 @@ func parse(path string, src []byte) (*parsed, *diag.Finding) {
 			}
 			return fail(line, col, "syntaxe", "%s", yamlMessage(le, src))
 		}
-		if strings.Contains(err.Error(), "multiple") {
-			return fail(1, 1, "syntaxe", "le fichier contient plusieurs documents YAML (séparés par ---) : un seul est permis par fichier")
-		}
 		return fail(1, 1, "syntaxe", "YAML illisible : %v", err)
 	}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
@@ -118,7 +115,7 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 	}
 	c.nodes++
 	if c.nodes > maxNodes {
-		return nil, at(n, "alias", "le fichier développe plus de %d valeurs : trop d'alias YAML imbriqués (« bombe d'alias »)", maxNodes)
+		return nil, at(n, "alias", "le fichier développe plus de 200 000 valeurs : trop d'alias YAML imbriqués (« bombe d'alias »)")
 	}
 	if _, ok := c.p.spans[ptr]; !ok {
 		c.p.spans[ptr] = span{value: lineCol{n.Line, n.Column}}
@@ -212,6 +209,7 @@ var yamlTranslations = [][2]string{
 	{"found character that cannot start any token", "caractère inattendu en début de valeur : mettez la valeur entre guillemets"},
 	{"unknown anchor", "alias vers une ancre inconnue (« *nom » sans « &nom » plus haut)"},
 	{"exceeded max depth", "imbrication trop profonde"},
+	{"expected single document", "le fichier contient plusieurs documents YAML (séparés par « --- ») : un seul est permis par fichier"},
 	{"could not find expected ':'", "« : » attendu après la clé"},
 	{"found undefined tag handle", "étiquette YAML (« ! ») inconnue"},
 	{"block sequence entries are not allowed", "élément de liste (« - ») mal placé : vérifiez l'indentation"},
