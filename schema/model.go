@@ -567,6 +567,8 @@ type Client struct {
 	Description string `json:"description,omitempty"`
 	// Coordonnées, ou où la liste nominative des clients est tenue (Markdown).
 	Coordonnees string `json:"coordonnees,omitempty"`
+	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
+	ACompleter Lacunes `json:"a_completer,omitempty"`
 }
 
 // SousTraitance réunit les engagements du sous-traitant envers ses clients (art. 28, § 3, du RGPD).
