@@ -3,6 +3,8 @@
 package build
 
 import (
+	"slices"
+
 	"github.com/rgpdoc/rgpdoc/build/check"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
@@ -17,7 +19,8 @@ func Check(site *load.Site) diag.List {
 		out = append(out, OrgFindings(site, o)...)
 	}
 	out.Sort()
-	return out
+	// Rules report a problem of the defaults once per organization.
+	return slices.Compact(out)
 }
 
 // OrgFindings returns the findings of one organization.
@@ -25,7 +28,7 @@ func OrgFindings(site *load.Site, o *load.Org) diag.List {
 	out := append(diag.List{}, o.Findings...)
 	if e, _ := out.Count(); e == 0 {
 		if e, _ := site.Findings.Count(); e == 0 {
-			out = append(out, check.Org(o)...)
+			out = append(out, check.Org(site, o)...)
 		}
 	}
 	return out

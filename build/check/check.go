@@ -5,6 +5,8 @@ package check
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
@@ -18,7 +20,8 @@ type Rule struct {
 	// Severity is the severity of the rule's findings, unless the missing fact
 	// is declared in a_completer, which makes it a warning.
 	Severity diag.Severity
-	// Ref is the legal source of the rule.
+	// Ref is the legal source of the rule; empty for the rules that keep the
+	// model itself consistent.
 	Ref string
 	// Title says in French what the rule requires.
 	Title string
@@ -26,23 +29,25 @@ type Rule struct {
 	check func(*run)
 }
 
-// Rules lists every rule, in the order of the legal checklist.
-var Rules []*Rule
-
 // Org runs every rule on an organization whose files loaded without error.
-func Org(o *load.Org) diag.List {
+// The site gives the defaults files, whose texts the organization's
+// documents show too.
+func Org(site *load.Site, o *load.Org) diag.List {
 	var out diag.List
+	m := newModel(&o.Content, append(slices.Clone(site.Defaults), o.Files...))
 	for _, r := range Rules {
-		rn := &run{org: o, rule: r, out: &out}
-		r.check(rn)
+		r.check(&run{org: o, model: m, rule: r, out: &out})
 	}
 	out.Sort()
-	return out
+	// A fact shared by several traitements (a retention row, a recipient)
+	// would otherwise be reported once per traitement.
+	return slices.Compact(out)
 }
 
 // run is the state of one rule on one organization.
 type run struct {
-	org  *load.Org
+	org *load.Org
+	*model
 	rule *Rule
 	out  *diag.List
 }
@@ -62,4 +67,141 @@ func (r *run) missing(o schema.Origin, gaps schema.Lacunes, field, format string
 		msg += " (à compléter : " + why + ")"
 	}
 	*r.out = append(*r.out, diag.Finding{Pos: r.org.Pos(o, field), Severity: sev, Rule: r.rule.ID, Message: msg})
+}
+
+// gapField returns the first of fields that the element declares in
+// a_completer, or the first field: when any of several fields would do
+// (an email or a postal address), a gap declared on one of them covers the
+// finding.
+func gapField(gaps schema.Lacunes, fields ...string) string {
+	for _, f := range fields {
+		if _, ok := gaps[f]; ok {
+			return f
+		}
+	}
+	return fields[0]
+}
+
+// model indexes an organization's merged content for the rules.
+type model struct {
+	c             *schema.Contenu
+	personnes     map[string]*schema.Personne
+	donnees       map[string]*schema.Donnee
+	destinataires map[string]*schema.Destinataire
+	transferts    map[string]*schema.Transfert
+	conservation  map[string]*schema.Conservation
+	clients       map[string]*schema.Client
+	// texts are the strings of the defaults and of the organization's files.
+	texts []text
+}
+
+func newModel(c *schema.Contenu, files []*load.File) *model {
+	return &model{
+		c:             c,
+		personnes:     byID(c.Personnes, func(p *schema.Personne) string { return p.ID }),
+		donnees:       byID(c.Donnees, func(d *schema.Donnee) string { return d.ID }),
+		destinataires: byID(c.Destinataires, func(d *schema.Destinataire) string { return d.ID }),
+		transferts:    byID(c.Transferts, func(t *schema.Transfert) string { return t.ID }),
+		conservation:  byID(c.Conservation, func(k *schema.Conservation) string { return k.ID }),
+		clients:       byID(c.Clients, func(k *schema.Client) string { return k.ID }),
+		texts:         collectTexts(files),
+	}
+}
+
+// byID indexes a list by id; with duplicate ids (reported by id-en-double)
+// the first element wins.
+func byID[T any](list []T, id func(*T) string) map[string]*T {
+	m := make(map[string]*T, len(list))
+	for i := range list {
+		if _, dup := m[id(&list[i])]; !dup {
+			m[id(&list[i])] = &list[i]
+		}
+	}
+	return m
+}
+
+// politique returns the published privacy policy, or nil.
+func (m *model) politique() *schema.Publication {
+	if m.c.Documents == nil {
+		return nil
+	}
+	return m.c.Documents.Politique
+}
+
+// registre returns the published register, or nil.
+func (m *model) registre() *schema.Publication {
+	if m.c.Documents == nil {
+		return nil
+	}
+	return m.c.Documents.Registre
+}
+
+// charte returns the published data charter, or nil.
+func (m *model) charte() *schema.Charte {
+	if m.c.Documents == nil {
+		return nil
+	}
+	return m.c.Documents.Charte
+}
+
+// controller reports whether the organization decides the purposes of t:
+// the policy and the controller part of the register describe those
+// traitements, the charter and the processor part the others.
+func controller(t *schema.Traitement) bool { return t.Role != "sous_traitant" }
+
+// controllerData returns the ids of the data categories that a traitement
+// of the organization as controller uses.
+func (m *model) controllerData() map[string]bool {
+	used := map[string]bool{}
+	for i := range m.c.Traitements {
+		if t := &m.c.Traitements[i]; controller(t) {
+			for _, d := range t.Donnees {
+				used[d] = true
+			}
+		}
+	}
+	return used
+}
+
+// hasBasis reports whether a traitement of the organization as controller
+// has a purpose on one of the bases.
+func (m *model) hasBasis(bases ...schema.BaseLegale) bool {
+	for _, t := range m.c.Traitements {
+		if !controller(&t) {
+			continue
+		}
+		for _, f := range t.Finalites {
+			if slices.Contains(bases, f.BaseLegale) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// q quotes a name the French way.
+func q(s string) string { return "« " + s + " »" }
+
+// finaliteName names a purpose by its title, or by the start of its description.
+func finaliteName(f *schema.Finalite) string {
+	if f.Libelle != "" {
+		return q(f.Libelle)
+	}
+	d := strings.Join(strings.Fields(f.Description), " ")
+	if r := []rune(d); len(r) > 50 {
+		d = strings.TrimSpace(string(r[:50])) + "…"
+	}
+	return q(d)
+}
+
+// countries names countries in French: "États-Unis et Inde".
+func countries(ps []schema.Pays) string {
+	var names []string
+	for _, p := range ps {
+		names = append(names, p.Name())
+	}
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " et " + names[len(names)-1]
 }

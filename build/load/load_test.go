@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // generated are bad inputs too large or too repetitive to commit.
 var generated = map[string][]byte{
-	"trop-gros.yaml":  []byte("termes:\n" + strings.Repeat("  - {terme: Terme, definition: Une définition assez longue pour remplir la ligne.}\n", 16000)),
+	"trop-gros.yaml":   []byte("termes:\n" + strings.Repeat("  - {terme: Terme, definition: Une définition assez longue pour remplir la ligne.}\n", 16000)),
 	"imbrication.yaml": []byte("organisation: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"),
 	"bombe-alias.yaml": []byte(`a: &a ["x","x","x","x","x","x","x","x","x","x"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]

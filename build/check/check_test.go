@@ -1,0 +1,227 @@
+package check_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/check"
+	"github.com/rgpdoc/rgpdoc/build/diag"
+	"github.com/rgpdoc/rgpdoc/build/load"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/check and docs/regles.md")
+
+// fixtures holds one folder per rule (testdata/check/<rule>/, or
+// <rule>/<variant>/ when a rule has several cases), each with a content
+// folder breaking exactly one thing of the clean organization and the
+// expected report; clean/ has none, seeds/<defect>/ reproduce the seeds.
+const fixtures = "../../testdata/check"
+
+// seedRules gives the rule that reports each defect of the seed documents.
+var seedRules = map[string]string{
+	"date-vide":              "vide",             // Intent: "Mise à jour le" left blank
+	"dpo-en-double":          "cle-dupliquee",    // Intent: the DPO's address written twice (679 and 579)
+	"texte-provisoire":       "texte-provisoire", // SPI: "(*indiquer ses coordonnées*)"
+	"base-legale-spi":        "base-legale",      // SPI: no legal basis stated
+	"base-legale-prospect":   "base-legale",      // Prospect Guru: no legal basis per purpose
+	"conservation-manquante": "conservation-manquante",
+	"transfert-sans-pays":    "transfert-garantie", // Prospect Guru: transfers with no country nor safeguard
+	"service-vide":           "texte-provisoire",   // SOFRATEL: "notre service  ," with no name
+	"forme-en-double":        "cle-dupliquee",      // SOFRATEL: "SARL" and "SAS"
+	"sauvegarde-en-clair":    "sauvegarde-non-chiffree",
+}
+
+func TestFixtures(t *testing.T) {
+	var dirs []string
+	err := filepath.WalkDir(fixtures, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if d.Name() == "content" {
+			dirs = append(dirs, filepath.Dir(path))
+			return filepath.SkipDir
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, dir := range dirs {
+		name := filepath.ToSlash(strings.TrimPrefix(dir, fixtures+string(filepath.Separator)))
+		rule, _, _ := strings.Cut(name, "/")
+		switch rule {
+		case "clean":
+			rule = ""
+		case "seeds":
+			rule = seedRules[strings.TrimPrefix(name, "seeds/")]
+			if rule == "" {
+				t.Errorf("%s: add the defect to seedRules with the rule that reports it", name)
+				continue
+			}
+		}
+		covered[rule] = true
+		t.Run(name, func(t *testing.T) {
+			findings, report := runCheck(t, dir)
+			golden(t, filepath.Join(dir, "expected.txt"), report)
+			if rule == "" {
+				if len(findings) > 0 {
+					t.Errorf("the clean organization has findings:\n%s", report)
+				}
+				return
+			}
+			if !slices.ContainsFunc(findings, func(f diag.Finding) bool { return f.Rule == rule }) {
+				t.Errorf("no finding of rule %s:\n%s", rule, report)
+			}
+		})
+	}
+	for _, r := range check.Rules {
+		if !covered[r.ID] {
+			t.Errorf("rule %s has no fixture: add testdata/check/%s/", r.ID, r.ID)
+		}
+	}
+}
+
+// runCheck checks the content of a fixture and returns the findings and the
+// text report, with paths relative to the fixture.
+func runCheck(t *testing.T, dir string) (diag.List, string) {
+	t.Helper()
+	site, err := load.Load(filepath.Join(dir, "content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := build.Check(site)
+	var b strings.Builder
+	if err := findings.WriteReport(&b, "text", site.FileCount()); err != nil {
+		t.Fatal(err)
+	}
+	return findings, strings.ReplaceAll(b.String(), dir+string(filepath.Separator), "")
+}
+
+// TestRulesDoc keeps docs/regles.md in step with check.Rules.
+func TestRulesDoc(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Règles de `rgpdoc check`\n\n" +
+		"<!-- Fichier généré par `go test ./build/check -run TestRulesDoc -update` à partir de check.Rules : ne pas le modifier à la main. -->\n\n" +
+		"`rgpdoc check` lit le contenu et signale d'abord les erreurs de syntaxe YAML ou JSON et les écarts au schéma " +
+		"(clé inconnue, type, valeur non autorisée, champ obligatoire ou laissé vide). " +
+		"Sur une organisation dont les fichiers sont valides, il applique ensuite les règles ci-dessous.\n\n" +
+		"Une **erreur** fait échouer `rgpdoc check` et `rgpdoc build` ; un **avertissement** ne les fait échouer qu'avec `--strict`. " +
+		"Quand une règle constate l'absence d'un fait que l'élément déclare dans `a_completer`, l'erreur devient un avertissement " +
+		"qui reprend l'explication donnée, et le document porte le bandeau « Projet — à compléter ».\n\n" +
+		"Les règles de la politique de confidentialité ne s'appliquent que si `documents.politique` est présent, celles de la charte " +
+		"si `documents.charte` l'est, celles du registre si `documents.registre` l'est.\n\n" +
+		"| Règle | Gravité | Référence | Exigence |\n|---|---|---|---|\n")
+	for _, r := range check.Rules {
+		ref := r.Ref
+		if ref == "" {
+			ref = "cohérence du contenu"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, ref, r.Title)
+	}
+	golden(t, "../../docs/regles.md", b.String())
+}
+
+// golden compares got with the file at path, or rewrites the file with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./build/check -update to create it)", err)
+	}
+	if !bytes.Equal(want, []byte(got)) {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff(string(want), got))
+	}
+}
+
+// diff is a line diff of want and got, from their longest common subsequence.
+func diff(want, got string) string {
+	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			out.WriteString("  " + a[i] + "\n")
+			i, j = i+1, j+1
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
+			out.WriteString("- " + a[i] + "\n")
+			i++
+		default:
+			out.WriteString("+ " + b[j] + "\n")
+			j++
+		}
+	}
+	return out.String()
+}
+
+// FuzzCheck runs the rules on mutations of fixtures: whatever content loads
+// without error, no rule may panic.
+func FuzzCheck(f *testing.F) {
+	for _, name := range []string{"clean", "decision-automatisee", "transfert-adequation", "reference/conservation-donnees"} {
+		src, err := os.ReadFile(filepath.Join(fixtures, name, "content", "acme", "acme.yaml"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	defaults, err := os.ReadFile(filepath.Join(fixtures, "clean", "content", "_defaults", "defaults.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		dir := t.TempDir()
+		for path, b := range map[string][]byte{"_defaults/defaults.yaml": defaults, "acme/acme.yaml": src} {
+			path = filepath.Join(dir, path)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		site, err := load.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		build.Check(site)
+	})
+}
+
+func BenchmarkCheck(b *testing.B) {
+	site, err := load.Load(filepath.Join(fixtures, "clean", "content"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		build.Check(site)
+	}
+}
