@@ -477,6 +477,8 @@ type Duree struct {
 	Depart Depart `json:"depart,omitempty"`
 	// Vrai si la durée est un maximum (« 13 mois maximum »).
 	Maximum bool `json:"maximum,omitempty"`
+	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
+	ACompleter Lacunes `json:"a_completer,omitempty"`
 }
 
 // Archivage est un archivage intermédiaire et son fondement.

@@ -94,7 +94,8 @@ func checkConservationImprecise(r *run) {
 	for _, k := range r.c.Conservation {
 		switch {
 		case k.Duree != nil && k.Duree.Depart == "":
-			r.missing(k.Src, k.ACompleter, "duree", "la durée de %s de la ligne de conservation %s n'a pas de point de départ : indiquez duree.depart "+
+			duree := schema.Origin{File: k.Src.File, Pointer: k.Src.Pointer + "/duree"}
+			r.missing(duree, k.Duree.ACompleter, "depart", "la durée de %s de la ligne de conservation %s n'a pas de point de départ : indiquez duree.depart "+
 				"(collecte, dernier contact, fin du contrat…)", formatDuree(*k.Duree), q(k.ID))
 		case k.Duree == nil && isBareCriterion(k.Critere):
 			r.missing(k.Src, k.ACompleter, "critere", "le critère « %s » de la ligne de conservation %s ne permet pas de connaître la durée : "+

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -157,7 +158,7 @@ func TestRetentionDurations(t *testing.T) {
 		{"Règlement (UE) 2016/679 du 27 avril 2016", nil},
 		{"Nos bureaux ouvrent dans 3 mois.", nil},
 	} {
-		if got := retentionDurations(tc.s); !slices.Equal(got, tc.want) {
+		if got := retentionDurations(tc.s); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("retentionDurations(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
