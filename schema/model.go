@@ -170,7 +170,7 @@ type Autorite struct {
 
 // Theme règle la présentation des pages HTML de l'organisation.
 type Theme struct {
-	// Nom du thème (dossier de themes/) ; « defaut » si absent.
+	// Nom du thème (dossier de themes/) ; « default » si absent.
 	Nom string `json:"nom,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9_-]*$"`
 	// Logo : chemin d'un fichier du dossier de l'organisation (SVG, PNG ou JPEG).
 	Logo string `json:"logo,omitempty" jsonschema:"pattern=^[^/\\\\][^\\\\]*\\.(svg|png|jpg|jpeg)$"`
