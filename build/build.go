@@ -13,10 +13,13 @@ import (
 // Check returns every finding of the site: the layout and defaults, each
 // organization's files, and the rules for the organizations that loaded
 // without error (rules on a half-read organization would only add noise).
-func Check(site *load.Site) diag.List {
+// When ids are given, only those organizations are checked.
+func Check(site *load.Site, ids ...string) diag.List {
 	out := append(diag.List{}, site.Findings...)
 	for _, o := range site.Orgs {
-		out = append(out, OrgFindings(site, o)...)
+		if len(ids) == 0 || slices.Contains(ids, o.ID) {
+			out = append(out, OrgFindings(site, o)...)
+		}
 	}
 	out.Sort()
 	// Rules report a problem of the defaults once per organization.

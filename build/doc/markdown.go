@@ -1,0 +1,208 @@
+package doc
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// fragments parses the Markdown of free-text fields: CommonMark, plus GFM
+// tables and bare links, which legal teams write naturally. Raw HTML is
+// parsed (so that it is recognized) and then dropped by the conversion.
+var fragments = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify)).Parser()
+
+// markdown converts a Markdown fragment into blocks.
+func markdown(src string) []Block {
+	source := []byte(src)
+	root := fragments.Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
+	return blocksOf(root, source)
+}
+
+// markdownInline converts a Markdown fragment used inside a sentence: its
+// paragraphs are joined into one run of text.
+func markdownInline(src string) Inline {
+	var out Inline
+	for _, b := range markdown(src) {
+		if len(out) > 0 {
+			out = append(out, Span{Text: " "})
+		}
+		out = append(out, flatten(b)...)
+	}
+	return out
+}
+
+// flatten returns the text of a block as one run.
+func flatten(b Block) Inline {
+	var out Inline
+	add := func(in Inline) {
+		if len(out) > 0 && len(in) > 0 {
+			out = append(out, Span{Text: " "})
+		}
+		out = append(out, in...)
+	}
+	switch b := b.(type) {
+	case *Paragraph:
+		add(b.Text)
+	case *List:
+		for _, item := range b.Items {
+			for _, ib := range item {
+				add(flatten(ib))
+			}
+		}
+	case *Note:
+		for _, nb := range b.Blocks {
+			add(flatten(nb))
+		}
+	case *Table:
+		for _, row := range b.Rows {
+			for _, cell := range row {
+				for _, cb := range cell {
+					add(flatten(cb))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func blocksOf(parent ast.Node, source []byte) []Block {
+	var out []Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+			if in := inlineOf(n, source, style{strong: n.Kind() == ast.KindHeading}); len(in) > 0 {
+				out = append(out, &Paragraph{Text: in})
+			}
+		case *ast.List:
+			l := &List{Ordered: n.IsOrdered()}
+			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+				l.Items = append(l.Items, blocksOf(item, source))
+			}
+			out = append(out, l)
+		case *ast.Blockquote:
+			out = append(out, &Note{Kind: Important, Blocks: blocksOf(n, source)})
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			var lines []string
+			for i := range n.Lines().Len() {
+				seg := n.Lines().At(i)
+				lines = append(lines, strings.TrimRight(string(seg.Value(source)), "\n"))
+			}
+			out = append(out, &Paragraph{Text: Inline{{Text: strings.Join(lines, " "), Code: true}}})
+		case *east.Table:
+			out = append(out, tableOf(n, source))
+		}
+		// Raw HTML blocks and thematic breaks are dropped.
+	}
+	return out
+}
+
+func tableOf(n *east.Table, source []byte) *Table {
+	t := &Table{}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []Cell
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			in := inlineOf(cell, source, style{})
+			if row.Kind() == east.KindTableHeader {
+				t.Header = append(t.Header, in.String())
+				continue
+			}
+			cells = append(cells, Cell{&Paragraph{Text: in}})
+		}
+		if row.Kind() != east.KindTableHeader {
+			t.Rows = append(t.Rows, cells)
+		}
+	}
+	for range t.Header {
+		t.Widths = append(t.Widths, 1/float64(len(t.Header)))
+	}
+	return t
+}
+
+// style is the style inherited by the text inside an inline element.
+type style struct {
+	strong, emph bool
+	link         string
+}
+
+func (s style) span(text string) Span {
+	return Span{Text: text, Strong: s.strong, Emph: s.emph, Link: s.link}
+}
+
+func inlineOf(parent ast.Node, source []byte, st style) Inline {
+	var out Inline
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			out = append(out, st.span(string(n.Value(source))))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				out = append(out, st.span(" "))
+			}
+		case *ast.String:
+			out = append(out, st.span(string(n.Value)))
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Value(source))
+				}
+			}
+			sp := st.span(b.String())
+			sp.Code = true
+			out = append(out, sp)
+		case *ast.Emphasis:
+			inner := st
+			if n.Level >= 2 {
+				inner.strong = true
+			} else {
+				inner.emph = true
+			}
+			out = append(out, inlineOf(n, source, inner)...)
+		case *ast.Link:
+			inner := st
+			if safeURL(string(n.Destination)) {
+				inner.link = string(n.Destination)
+			}
+			out = append(out, inlineOf(n, source, inner)...)
+		case *ast.AutoLink:
+			url := string(n.URL(source))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+				url = "mailto:" + url
+			}
+			sp := st.span(string(n.Label(source)))
+			if safeURL(url) {
+				sp.Link = url
+			}
+			out = append(out, sp)
+		case *ast.Image:
+			// An image has no place in a legal text: its description stands for it.
+			out = append(out, inlineOf(n, source, st)...)
+		}
+		// Raw HTML is dropped.
+	}
+	return out
+}
+
+// safeURL accepts the link targets a document may carry: web pages, e-mail,
+// telephone and anchors inside the document; never javascript: or data:.
+func safeURL(u string) bool {
+	for _, p := range []string{"https://", "http://", "mailto:", "tel:", "#"} {
+		if strings.HasPrefix(strings.ToLower(u), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// String returns the text of the run, without styles.
+func (in Inline) String() string {
+	var b strings.Builder
+	for _, s := range in {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}

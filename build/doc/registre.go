@@ -1,0 +1,357 @@
+package doc
+
+import (
+	"slices"
+
+	"github.com/rgpdoc/rgpdoc/build/typo"
+	"github.com/rgpdoc/rgpdoc/schema"
+)
+
+// registre builds the record of processing activities (art. 30 of the
+// GDPR) on the CNIL's model: the actors, then one sheet per activity, the
+// controller's activities (§ 1) apart from the processor's (§ 2).
+func (b *builder) registre(d *Document, pub *schema.Publication) {
+	if d.Title == "" {
+		d.Title = "Registre des activités de traitement"
+	}
+	d.Subject = b.name() + " — registre des activités de traitement (art. 30 du RGPD)"
+	d.Landscape = true
+	intro := line("Registre tenu par ", b.name(), " en application de l'article 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
+	if pub.CreeLe != "" {
+		intro = append(intro, line(" Registre créé le ", typo.Date(pub.CreeLe), ".")...)
+	}
+	d.Preamble = []Block{&Paragraph{Text: intro}}
+	ctrl, proc := b.controlled(), b.processed()
+	h := history(pub)
+	if h == nil {
+		h = para("Aucune version antérieure n'est enregistrée.")
+	}
+	d.Sections = []*Section{
+		b.actors(ctrl),
+		b.part("responsable", "Activités dont l'organisation est responsable du traitement (art. 30, § 1, du RGPD)",
+			"L'organisation n'est responsable d'aucune activité de traitement.", ctrl, b.controllerSheet),
+		b.part("sous-traitant", "Registre des catégories d'activités de traitement effectuées pour le compte de responsables de traitement (art. 30, § 2, du RGPD)",
+			"L'organisation n'effectue aucun traitement pour le compte d'un responsable de traitement.", proc, b.processorSheet),
+		{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
+	}
+}
+
+// actors is the table of the controller, its DPO, its representative and
+// the joint controllers, with the columns of the CNIL model.
+func (b *builder) actors(ctrl []*schema.Traitement) *Section {
+	o := b.org
+	t := &Table{
+		Caption: "Acteurs",
+		Header:  []string{"Acteur", "Nom", "Adresse", "CP", "Ville", "Pays", "Téléphone", "Mél"},
+		Widths:  []float64{0.15, 0.15, 0.18, 0.06, 0.1, 0.08, 0.11, 0.17},
+	}
+	row := actor("Responsable du traitement", fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
+		o.Siege, o.Telephone, o.Email)
+	if o.Siege == nil {
+		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
+	}
+	t.Rows = append(t.Rows, row)
+	switch d := o.DPO; {
+	case d == nil:
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", "Non désigné", nil, "", ""))
+	default:
+		name := any(d.Nom)
+		if d.Nom == "" {
+			name = "—"
+		}
+		tel := ""
+		if len(d.Telephones) > 0 {
+			tel = d.Telephones[0]
+		}
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, tel, d.Email))
+	}
+	switch r := o.Representant; {
+	case r != nil:
+		t.Rows = append(t.Rows, actor("Représentant", r.Nom, r.Adresse, r.Telephone, r.Email))
+	case b.outsideEU():
+		t.Rows = append(t.Rows, actor("Représentant", gap(o.ACompleter, "representant", "représentant dans l'Union européenne"), nil, "", ""))
+	default:
+		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (responsable établi dans l'Union européenne)", nil, "", ""))
+	}
+	var seen []string
+	for _, a := range ctrl {
+		for i := range a.ResponsablesConjoints {
+			c := &a.ResponsablesConjoints[i]
+			if !slices.Contains(seen, c.Nom) {
+				seen = append(seen, c.Nom)
+				t.Rows = append(t.Rows, actor("Responsable conjoint", c.Nom, c.Adresse, c.Telephone, c.Email))
+			}
+		}
+	}
+	return &Section{ID: "acteurs", Title: "Acteurs", Blocks: []Block{t}}
+}
+
+// actor is one row of the actors table.
+func actor(role string, name any, a *schema.Adresse, tel, mail string) []Cell {
+	street, cp, city, country := any("—"), any("—"), any("—"), any("—")
+	if a != nil {
+		street = orDash(joinNonEmpty(a.Attention, a.Voie, a.Complement), nil)
+		cp, city = orDash(a.CodePostal, nil), orDash(a.Ville, nil)
+		country = "France"
+		if a.Pays != "" {
+			country = a.Pays.Name()
+		}
+	}
+	m := any("—")
+	if mail != "" {
+		m = link(mail)
+	}
+	return []Cell{cell(line(strong(role))), cell(line(name)), cell(line(street)), cell(line(cp)), cell(line(city)),
+		cell(line(country)), cell(line(orDash(tel, nil))), cell(line(m))}
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return joinStrings(", ", out).String()
+}
+
+// part is one part of the register: the list of its activities, then one
+// sheet per activity; a part without activities says so.
+func (b *builder) part(id, title, none string, acts []*schema.Traitement, sheet func(*schema.Traitement) []Block) *Section {
+	if len(acts) == 0 {
+		return &Section{ID: id, Title: title, Blocks: []Block{para(none)}}
+	}
+	list := &Table{
+		Caption: "Liste des activités",
+		Header:  []string{"Activité", "Rôle", "Date de création", "Dernière mise à jour"},
+		Widths:  []float64{0.45, 0.25, 0.15, 0.15},
+	}
+	s := &Section{ID: id, Title: title, Blocks: []Block{list}}
+	for _, t := range acts {
+		list.Rows = append(list.Rows, []Cell{
+			cell(line(internal(t.Libelle, SheetAnchor(t.ID)))), cell(line(label(t.Role))),
+			cell(line(date(t.CreeLe, t.ACompleter, "cree_le"))), cell(line(date(t.MiseAJour, t.ACompleter, "mise_a_jour"))),
+		})
+		s.Sections = append(s.Sections, &Section{ID: SheetAnchor(t.ID), Title: t.Libelle, Blocks: sheet(t)})
+	}
+	return s
+}
+
+// date writes a date of a sheet, its gap, or a dash.
+func date(iso string, g schema.Lacunes, field string) any {
+	if iso != "" {
+		return typo.Date(iso)
+	}
+	return orDash("", declared("", g, field, "date"))
+}
+
+// facts is the two-column table that opens a sheet.
+type facts struct{ t *Table }
+
+func newFacts() facts {
+	return facts{&Table{Caption: "Description", Header: []string{"Rubrique", "Contenu"}, Widths: []float64{0.25, 0.75}}}
+}
+
+func (f facts) add(name string, content ...Block) {
+	f.t.Rows = append(f.t.Rows, []Cell{cell(line(strong(name))), content})
+}
+
+// common adds the rows every sheet has first.
+func (b *builder) common(f facts, t *schema.Traitement) {
+	f.add("Date de création", para(date(t.CreeLe, t.ACompleter, "cree_le")))
+	f.add("Dernière mise à jour", para(date(t.MiseAJour, t.ACompleter, "mise_a_jour")))
+}
+
+// tail adds the rows every sheet ends with.
+func (b *builder) tail(f facts, t *schema.Traitement) {
+	var apps []string
+	for _, s := range b.services(t) {
+		apps = append(apps, s.Nom)
+	}
+	f.add("Logiciels ou applications", para(orDash(joinStrings(", ", apps).String(), nil)))
+	var people []Inline
+	for _, p := range b.personnes(t) {
+		people = append(people, line(p.Libelle))
+	}
+	f.add("Catégories de personnes concernées", para(join(", ", people)))
+}
+
+// controllerSheet is the sheet of an activity of article 30, § 1.
+func (b *builder) controllerSheet(t *schema.Traitement) []Block {
+	f := newFacts()
+	b.common(f, t)
+	joint := any("Sans objet")
+	if len(t.ResponsablesConjoints) > 0 {
+		var names []Inline
+		for i := range t.ResponsablesConjoints {
+			names = append(names, contact(&t.ResponsablesConjoints[i]))
+		}
+		joint = join(" ; ", names)
+	}
+	f.add("Responsables conjoints", para(joint))
+	main := []Block{para(t.Libelle)}
+	if t.Description != "" {
+		main = append(main, markdown(t.Description)...)
+	}
+	f.add("Finalité principale", main...)
+	b.tail(f, t)
+	purposes := &Table{Caption: "Objectifs poursuivis", Header: []string{"Sous-finalité", "Base légale"}, Widths: []float64{0.55, 0.45}}
+	for i := range t.Finalites {
+		p := &t.Finalites[i]
+		purposes.Rows = append(purposes.Rows, []Cell{
+			cell(line(strong(purposeTerm(t, p)), " : ", markdownInline(sentence(p.Description)))),
+			cell(basisLabel(p)),
+		})
+	}
+	out := []Block{f.t, purposes}
+	out = append(out, b.sheetTables(t)...)
+	return append(out, blocks(decision(t)...)...)
+}
+
+// processorSheet is the sheet of a category of processing of article 30, § 2.
+func (b *builder) processorSheet(t *schema.Traitement) []Block {
+	f := newFacts()
+	b.common(f, t)
+	clients := &List{}
+	for _, c := range b.clients(t) {
+		item := []Block{para(strong(c.Libelle))}
+		if c.Coordonnees != "" {
+			item = append(item, markdown(c.Coordonnees)...)
+		} else {
+			item = append(item, para(gap(nil, "", "coordonnées du client et de son DPO")))
+		}
+		clients.Items = append(clients.Items, item)
+	}
+	switch len(clients.Items) {
+	case 0:
+		f.add("Responsables du traitement", para(gap(t.ACompleter, "clients", "responsables du traitement pour le compte desquels l'activité est menée")))
+	case 1:
+		f.add("Responsables du traitement", clients.Items[0]...)
+	default:
+		f.add("Responsables du traitement", clients)
+	}
+	var cats []Inline
+	for i := range t.Finalites {
+		cats = append(cats, markdownInline(sentence(capital(t.Finalites[i].Description))))
+	}
+	if len(t.Operations) > 0 {
+		cats = append(cats, line("Opérations : ", joinStrings(", ", t.Operations), "."))
+	}
+	f.add("Catégories de traitements", bullets(cats...))
+	b.tail(f, t)
+	return append([]Block{f.t}, b.sheetTables(t)...)
+}
+
+// sheetTables are the tables both kinds of sheet share: data, sensitive
+// data, recipients, transfers and security.
+func (b *builder) sheetTables(t *schema.Traitement) []Block {
+	data := &Table{
+		Caption: "Catégories de données",
+		Header:  []string{"Famille", "Données", "Source", "Durée de conservation"},
+		Widths:  []float64{0.17, 0.33, 0.18, 0.32},
+	}
+	sens := &Table{Caption: "Données sensibles", Header: []string{"Données", "Catégorie", "Condition ou fondement"}, Widths: []float64{0.3, 0.3, 0.4}}
+	for _, d := range b.donnees(t) {
+		what := line(strong(d.Libelle))
+		if len(d.Exemples) > 0 {
+			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
+		}
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), cell(origin(d)), b.kept(t, d)})
+		if s := d.Sensible; s != nil {
+			cond := any(gap(d.ACompleter, "sensible", "condition de l'article 9, § 2"))
+			switch {
+			case s.Condition != "":
+				cond = line(label(s.Condition), ref(s.Condition))
+			case s.Fondement != "":
+				cond = s.Fondement
+			}
+			sens.Rows = append(sens.Rows, []Cell{cell(line(d.Libelle)), cell(line(label(s.Categorie), ref(s.Categorie))), cell(line(cond))})
+		}
+	}
+	out := []Block{data}
+	if len(sens.Rows) > 0 {
+		out = append(out, sens)
+	} else {
+		out = append(out, para(strong("Données sensibles"), " : aucune."))
+	}
+	dest := b.destinataires(t)
+	out = append(out, recipientTable(dest))
+	out = append(out, b.transfersBlocks(b.transferts(t), dest, "")...)
+	return append(out, securityTable(b.mesures(t)))
+}
+
+// registerSource words the source of data for the register, which is not
+// addressed to the persons concerned.
+var registerSource = map[schema.Source]string{
+	"personne_concernee": "Personne concernée",
+	"observation":        "Observation de l'utilisation des services",
+	"tiers":              "Tiers",
+	"source_publique":    "Source accessible au public",
+}
+
+func origin(d *schema.Donnee) Inline {
+	out := line(registerSource[d.Source])
+	if d.Origine != "" {
+		out = append(out, line(" : ", d.Origine)...)
+	}
+	return out
+}
+
+// kept writes the retention of a data category in an activity: the rows
+// that name it, or else the rows that cover all the activity's data.
+func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
+	rows := b.conservation(t)
+	specific := slices.DeleteFunc(slices.Clone(rows), func(r *schema.Conservation) bool { return !slices.Contains(r.Donnees, d.ID) })
+	if len(specific) > 0 {
+		rows = specific
+	} else {
+		rows = slices.DeleteFunc(rows, func(r *schema.Conservation) bool { return len(r.Donnees) > 0 })
+	}
+	text := func(r *schema.Conservation) Inline {
+		return append(retention(r), line(" ; à l'issue : ", ending(r), ".")...)
+	}
+	switch len(rows) {
+	case 0:
+		return cell(line(gap(d.ACompleter, "conservation", "durée de conservation")))
+	case 1:
+		return cell(capitalized(text(rows[0])))
+	}
+	var items []Inline
+	for _, r := range rows {
+		items = append(items, append(line(r.Libelle, " : "), text(r)...))
+	}
+	return Cell{bullets(items...)}
+}
+
+// recipientGroups are the CNIL model's categories of recipients.
+var recipientGroups = []struct {
+	name  string
+	types []schema.TypeDestinataire
+}{
+	{"Destinataires internes", []schema.TypeDestinataire{"interne"}},
+	{"Organismes externes", []schema.TypeDestinataire{"groupe", "partenaire", "client", "tiers", "autorite"}},
+	{"Sous-traitants", []schema.TypeDestinataire{"sous_traitant"}},
+}
+
+// recipientTable is the register's table of recipients.
+func recipientTable(dest []*schema.Destinataire) Block {
+	t := &Table{Caption: "Catégories de destinataires", Header: []string{"Catégorie", "Destinataires"}, Widths: []float64{0.25, 0.75}}
+	for _, g := range recipientGroups {
+		var items []Inline
+		for _, d := range dest {
+			if slices.Contains(g.types, d.Type) {
+				items = append(items, recipient(d))
+			}
+		}
+		content := Cell{para("—")}
+		switch len(items) {
+		case 0:
+		case 1:
+			content = cell(items[0])
+		default:
+			content = Cell{bullets(items...)}
+		}
+		t.Rows = append(t.Rows, []Cell{cell(line(strong(g.name))), content})
+	}
+	return t
+}

@@ -1,0 +1,222 @@
+package doc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/rgpdoc/rgpdoc/schema"
+)
+
+// line builds a run of text from its parts: strings (plain text from the
+// model or from the wording here), Spans and Inlines; nil parts are skipped.
+func line(parts ...any) Inline {
+	var out Inline
+	for _, p := range parts {
+		switch p := p.(type) {
+		case string:
+			if p != "" {
+				out = append(out, Span{Text: flat(p)})
+			}
+		case Span:
+			out = append(out, p)
+		case Inline:
+			out = append(out, p...)
+		case nil:
+		default:
+			panic("doc: line part of unexpected type")
+		}
+	}
+	return out
+}
+
+// flat turns the line breaks of a plain text (a YAML block scalar) into spaces.
+func flat(s string) string { return breaks.Replace(s) }
+
+var breaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
+
+func para(parts ...any) *Paragraph { return &Paragraph{Text: line(parts...)} }
+
+func strong(s string) Span { return Span{Text: flat(s), Strong: true} }
+
+// link is a link whose text is its address (a web page or an e-mail address).
+func link(addr string) Span {
+	if strings.Contains(addr, "@") && !strings.Contains(addr, "://") {
+		return Span{Text: addr, Link: "mailto:" + addr}
+	}
+	return Span{Text: addr, Link: addr}
+}
+
+// internal is a link to a section of the document.
+func internal(text, anchor string) Span { return Span{Text: text, Link: "#" + anchor} }
+
+// gap is a fact still to be completed, shown as such: what is missing, and
+// why when the content says it in a_completer.
+func gap(gaps schema.Lacunes, field, what string) Span {
+	text := "à compléter : " + what
+	if why := gaps[field]; why != "" {
+		text += " (" + flat(why) + ")"
+	}
+	return Span{Text: text, Gap: true}
+}
+
+// fact is a required fact: its text, or a gap.
+func fact(v string, gaps schema.Lacunes, field, what string) any {
+	if strings.TrimSpace(v) == "" {
+		return gap(gaps, field, what)
+	}
+	return v
+}
+
+// declared is the gap of an optional fact declared missing in a_completer,
+// or nothing.
+func declared(v string, gaps schema.Lacunes, field, what string) any {
+	if _, ok := gaps[field]; ok && strings.TrimSpace(v) == "" {
+		return gap(gaps, field, what)
+	}
+	return nil
+}
+
+// optional prefixes a part that may be missing (nil) with a separator.
+func optional(sep string, part any) Inline {
+	switch p := part.(type) {
+	case nil:
+		return nil
+	case Inline:
+		if len(p) == 0 {
+			return nil
+		}
+	case string:
+		if p == "" {
+			return nil
+		}
+	}
+	return line(sep, part)
+}
+
+// bullets is a list of one-line items.
+func bullets(lines ...Inline) *List {
+	l := &List{}
+	for _, in := range lines {
+		l.Items = append(l.Items, []Block{&Paragraph{Text: in}})
+	}
+	return l
+}
+
+// definitions is a list of terms and their one-paragraph definitions.
+type definitions []Definition
+
+func (d *definitions) add(term any, body ...Block) {
+	*d = append(*d, Definition{Term: line(term), Body: body})
+}
+
+// block returns the definitions as a block, or nil when there are none.
+func (d definitions) block() Block {
+	if len(d) == 0 {
+		return nil
+	}
+	return &Definitions{Items: d}
+}
+
+// blocks drops the nil blocks of a list.
+func blocks(bs ...Block) []Block {
+	var out []Block
+	for _, b := range bs {
+		if b != nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// join joins runs of text with a separator.
+func join(sep string, parts []Inline) Inline {
+	var out Inline
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, Span{Text: sep})
+		}
+		out = append(out, p...)
+	}
+	return out
+}
+
+// joinStrings joins plain texts with a separator.
+func joinStrings(sep string, parts []string) Inline {
+	var in []Inline
+	for _, p := range parts {
+		in = append(in, line(p))
+	}
+	return join(sep, in)
+}
+
+// capital returns s with its first letter in upper case, for a text from
+// the model that starts a sentence or a table cell.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// sentence ends a text with a full stop, unless it already ends with a
+// punctuation mark.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsRune(".!?…", lastRune(s)) {
+		return s
+	}
+	return s + "."
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == utf8.RuneError {
+		return 0
+	}
+	return r
+}
+
+// slug turns a title into an anchor: lower-case ASCII letters, digits and
+// hyphens ("Cookies et traceurs" → "cookies-et-traceurs").
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(title)) {
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		case unicode.Is(unicode.Mn, r):
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// label is the French wording of an enumerated value, with a capital.
+func label[T ~string](v T) string { return capital(schema.Label(v)) }
+
+// ref returns " (legal reference)" for an enumerated value that has one.
+func ref[T ~string](v T) string {
+	if o, _ := schema.OptionOf(v); o.Ref != "" {
+		return " (" + o.Ref + ")"
+	}
+	return ""
+}
+
+// labelRef returns the wording of an enumerated value followed by its legal
+// reference after a comma, for use inside parentheses.
+func labelRef[T ~string](v T) string {
+	if o, _ := schema.OptionOf(v); o.Ref != "" {
+		return o.Label + ", " + o.Ref
+	}
+	return schema.Label(v)
+}

@@ -1,0 +1,314 @@
+// Package html renders the documents and the index pages as HTML, with a theme
+// of package themes.
+//
+// Pages live at public/index.html (SiteIndex) and public/<org>/*.html (Render,
+// OrgIndex); every link they hold is relative, so the site works from any
+// folder of a web server and from the file system. Paths returned by Assets
+// and OrgAssets are relative to the output root (the public/ folder).
+//
+// The pages suit a Content-Security-Policy of default-src 'self': no script,
+// no inline style. The organization's colour therefore comes from a tiny
+// stylesheet of its own, <org>/theme.<hash>.css (OrgAssets), which sets the
+// custom properties the theme's stylesheet reads; the pipeline writes it next
+// to the organization's pages.
+package html
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rgpdoc/rgpdoc/build/doc"
+	"github.com/rgpdoc/rgpdoc/themes"
+)
+
+// Format is a format a document is published in; its value is the file extension.
+type Format string
+
+const (
+	HTML     Format = "html"
+	Markdown Format = "md"
+	PDF      Format = "pdf"
+)
+
+// Listing is what the index pages show of one organization.
+type Listing struct {
+	Org doc.Org
+	// Documents are the published documents, in the order shown.
+	Documents []Entry
+}
+
+// Entry is one document of an organization on the index pages, shown as
+// "Politique de confidentialité — HTML · Markdown · PDF".
+type Entry struct {
+	Kind  doc.Kind
+	Title string
+	// Updated is the French update date, if known.
+	Updated string
+	// Draft is set when the document carries the draft banner.
+	Draft bool
+	// Formats are the formats the document is published in, in the order shown.
+	Formats []Format
+}
+
+// NewListing lists the documents of an organization, each published in formats.
+func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
+	l := Listing{Org: org}
+	for _, d := range docs {
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0, Formats: formats})
+	}
+	return l
+}
+
+// Render returns the HTML page of a document, public/<org>/<kind>.html.
+func Render(d *doc.Document) ([]byte, error) {
+	return orgPage("document.html", page{Doc: d, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape)})
+}
+
+// OrgIndex returns the index page of an organization, public/<org>/index.html.
+func OrgIndex(l Listing) ([]byte, error) {
+	return orgPage("org-index.html", page{Org: l.Org, Listing: l,
+		Description: l.Org.Name + "\u00a0: documents relatifs à la protection des données personnelles."})
+}
+
+// SiteIndex returns the list of organizations, public/index.html, in the
+// default theme; the organizations are listed in the order given.
+func SiteIndex(orgs []Listing) ([]byte, error) {
+	t, err := theme(themes.Default)
+	if err != nil {
+		return nil, err
+	}
+	return t.execute("site-index.html", page{Listings: orgs,
+		Description: "Politiques de confidentialité, chartes données et registres des activités de traitement."})
+}
+
+// Assets returns the files the pages link to, by path relative to the output
+// root (assets/style.3f2a9c1b.css): the fingerprint in the name changes with
+// the content, so websites may cache them forever. The slices are shared:
+// callers must not modify them.
+func Assets() map[string][]byte {
+	all, err := parsed()
+	if err != nil {
+		// The embedded themes are tested; a broken one is a programming error.
+		panic(err)
+	}
+	out := map[string][]byte{}
+	for _, t := range all {
+		maps.Copy(out, t.files)
+	}
+	return out
+}
+
+// OrgAssets returns the organization's colour stylesheet by path relative to
+// the output root (<org>/theme.<hash>.css), or nothing when it sets no colour.
+func OrgAssets(o doc.Org) (map[string][]byte, error) {
+	name, css, err := orgStyle(o.Color)
+	if err != nil || name == "" {
+		return nil, err
+	}
+	return map[string][]byte{path.Join(o.ID, name): css}, nil
+}
+
+// page is the data of every template.
+type page struct {
+	// Root leads from the page to the output root: "" or "../".
+	Root string
+	// OrgStyle is the organization's colour stylesheet, relative to the page.
+	OrgStyle    string
+	Class       string
+	Description string
+	// Org is the organization of the page; zero on the site index.
+	Org      doc.Org
+	Doc      *doc.Document
+	Listing  Listing
+	Listings []Listing
+}
+
+func landscape(on bool) string {
+	if on {
+		return "paysage"
+	}
+	return ""
+}
+
+// orgPage renders a page of public/<org>/ in the organization's theme and colour.
+func orgPage(file string, p page) ([]byte, error) {
+	t, err := theme(p.Org.Theme)
+	if err != nil {
+		return nil, err
+	}
+	p.Root = "../"
+	if p.OrgStyle, _, err = orgStyle(p.Org.Color); err != nil {
+		return nil, err
+	}
+	return t.execute(file, p)
+}
+
+// parsedTheme is a theme ready to render.
+type parsedTheme struct {
+	// pages are the page templates by file name, each a clone of base.html
+	// with the page's file added.
+	pages map[string]*template.Template
+	// files are the fingerprinted assets by path from the output root.
+	files map[string][]byte
+}
+
+func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.pages[file].ExecuteTemplate(&b, "page", p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// parsed holds every embedded theme, parsed once.
+var parsed = sync.OnceValues(func() (map[string]*parsedTheme, error) {
+	out := map[string]*parsedTheme{}
+	for _, name := range themes.Names() {
+		fsys, _ := themes.FS(name)
+		t, err := parse(fsys)
+		if err != nil {
+			return nil, fmt.Errorf("thème %s : %w", name, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+})
+
+// theme returns the named theme, "" naming the default one.
+func theme(name string) (*parsedTheme, error) {
+	all, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		name = themes.Default
+	}
+	t, ok := all[name]
+	if !ok {
+		return nil, fmt.Errorf("thème HTML inconnu « %s » (thèmes disponibles : %s)", name, strings.Join(themes.Names(), ", "))
+	}
+	return t, nil
+}
+
+// pageFiles are the templates a theme must have besides base.html.
+var pageFiles = []string{"document.html", "org-index.html", "site-index.html"}
+
+func parse(fsys fs.FS) (*parsedTheme, error) {
+	t := &parsedTheme{pages: map[string]*template.Template{}, files: map[string][]byte{}}
+	names := map[string]string{} // asset name → fingerprinted path
+	entries, err := fs.ReadDir(fsys, "assets")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		b, err := fs.ReadFile(fsys, path.Join("assets", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		p := path.Join("assets", fingerprint(e.Name(), b))
+		names[e.Name()], t.files[p] = p, b
+	}
+	funcs := template.FuncMap{
+		"asset": func(name string) (string, error) {
+			if p, ok := names[name]; ok {
+				return p, nil
+			}
+			return "", fmt.Errorf("fichier %s absent du dossier assets du thème", name)
+		},
+		"kind":       kind,
+		"nest":       func(level int, s *doc.Section) sectionAt { return sectionAt{level + 1, s} },
+		"lone":       lone,
+		"plural":     plural,
+		"formatName": formatName,
+		"isoDate":    func(t time.Time) string { return t.Format(time.DateOnly) },
+		"entries":    func(prefix string, docs []Entry) entryList { return entryList{prefix, docs} },
+	}
+	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "html/base.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range pageFiles {
+		clone, _ := base.Clone() // a template not yet executed always clones
+		if t.pages[f], err = clone.ParseFS(fsys, path.Join("html", f)); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// fingerprint inserts a hash of the content in a file name: style.css →
+// style.3f2a9c1b.css.
+func fingerprint(name string, content []byte) string {
+	sum := sha256.Sum256(content)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// sectionAt is a section and the level of its heading (2 for h2).
+type sectionAt struct {
+	Level   int
+	Section *doc.Section
+}
+
+// entryList is the data of the "entries" template.
+type entryList struct {
+	Prefix    string
+	Documents []Entry
+}
+
+// kind names the template case of a block.
+func kind(b doc.Block) (string, error) {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		return "paragraph", nil
+	case *doc.List:
+		return "list", nil
+	case *doc.Table:
+		return "table", nil
+	case *doc.Definitions:
+		return "definitions", nil
+	case *doc.Note:
+		switch b.Kind {
+		case doc.Important:
+			return "important", nil
+		case doc.Gap:
+			return "gap", nil
+		}
+	}
+	return "", fmt.Errorf("bloc %T inconnu du rendu HTML", b)
+}
+
+// lone tells whether blocks are a single paragraph, which a list item, a
+// cell or a definition shows without a <p>.
+func lone(blocks []doc.Block) bool {
+	if len(blocks) != 1 {
+		return false
+	}
+	_, ok := blocks[0].(*doc.Paragraph)
+	return ok
+}
+
+func plural(n int, one, many string) string {
+	if n < 2 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func formatName(f Format) string {
+	switch f {
+	case Markdown:
+		return "Markdown"
+	default:
+		return strings.ToUpper(string(f))
+	}
+}

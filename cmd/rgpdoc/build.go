@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/load"
+)
+
+func newBuildCmd() *command {
+	return &command{
+		name:    "build",
+		summary: "produit le site : les documents de chaque organisation en HTML, Markdown et PDF",
+		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+			fs := newFlags("build", "[--content DOSSIER] [--out DOSSIER] [--org ID…] [--format html,md,pdf] [--strict]",
+				"Vérifie le contenu puis écrit le site dans le dossier de sortie, qui est remplacé d'un bloc :\n"+
+					"en cas d'erreur, le site précédent reste intact. Sans --strict, un document dont le contenu a\n"+
+					"des avertissements porte le bandeau « Projet — à compléter ». Les dates des PDF viennent du\n"+
+					"contenu, ou de la variable SOURCE_DATE_EPOCH.", stderr)
+			content := fs.String("content", "content", "`DOSSIER` du contenu")
+			out := fs.String("out", "public", "`DOSSIER` de sortie, remplacé par le nouveau site")
+			var orgs []string
+			fs.Func("org", "ne produire que l'organisation `ID` (option répétable, ou liste séparée par des virgules)", func(s string) error {
+				orgs = append(orgs, strings.Split(s, ",")...)
+				return nil
+			})
+			formats := fs.String("format", "html,md,pdf", "`FORMATS` à produire, séparés par des virgules")
+			strict := fs.Bool("strict", false, "refuser de produire le site s'il reste des avertissements (publication)")
+			if code, stop := fs.parse(args); stop {
+				return code
+			}
+			opts := build.Options{Orgs: orgs}
+			for _, f := range strings.Split(*formats, ",") {
+				if !slices.Contains(build.Formats, build.Format(f)) {
+					fmt.Fprintf(stderr, "rgpdoc build : format « %s » inconnu (formats : html, md, pdf)\n", f)
+					return exitUsage
+				}
+				opts.Formats = append(opts.Formats, build.Format(f))
+			}
+			epoch, err := sourceDateEpoch()
+			if err != nil {
+				fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
+				return exitUsage
+			}
+			opts.Epoch = epoch
+
+			site, err := load.Load(*content)
+			if err != nil {
+				fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
+				return exitUsage
+			}
+			findings := build.Check(site, orgs...)
+			if findings.Fails(*strict) {
+				findings.WriteReport(stderr, "text", site.FileCount())
+				fmt.Fprintf(stderr, "rgpdoc build : site non produit ; %s reste inchangé.\n", *out)
+				return exitFindings
+			}
+			var files atomic.Int64
+			err = build.Replace(*out, func(put build.Put) error {
+				return build.Render(site, findings, opts, func(p string, b []byte) error {
+					files.Add(1)
+					return put(p, b)
+				})
+			})
+			if err != nil {
+				fmt.Fprintf(stderr, "rgpdoc build : %v\nrgpdoc build : %s reste inchangé.\n", err, *out)
+				return exitUsage
+			}
+			if _, w := findings.Count(); w > 0 {
+				fmt.Fprintf(stderr, "%d avertissement(s) : les documents concernés portent le bandeau « Projet — à compléter » (détail : rgpdoc check).\n", w)
+			}
+			fmt.Fprintf(stdout, "Site écrit dans %s : %d fichiers.\n", *out, files.Load())
+			return exitOK
+		},
+	}
+}
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (https://reproducible-builds.org).
+func sourceDateEpoch() (time.Time, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH doit être un nombre de secondes depuis 1970 : « %s »", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}

@@ -1,0 +1,51 @@
+// Package themes holds the HTML themes, embedded in the binary. A theme is a
+// folder named after it, holding:
+//
+//   - html/*.html: html/template files. base.html defines the "page" layout
+//     and the shared templates (blocks of the document tree); document.html,
+//     site-index.html and org-index.html each define "title", "main" and
+//     "footer" for one kind of page. The functions the templates call
+//     (asset, kind, nest…) are those of build/render/html.
+//   - assets/*: files the pages link to (CSS, icons). They are published
+//     under public/assets/ with a fingerprint in their name, so a stylesheet
+//     must not refer to another asset by URL.
+//
+// The stylesheet reads the organization's colour from the custom properties
+// --couleur and --couleur-encre (see assets/style.css); the HTML renderer
+// sets them from a small per-organization stylesheet, since the pages allow
+// no inline style.
+package themes
+
+import (
+	"embed"
+	"io/fs"
+	"slices"
+)
+
+// Default is the theme of an organization that chooses none.
+const Default = "default"
+
+//go:embed */html */assets
+var files embed.FS
+
+// Names lists the available themes, sorted.
+func Names() []string {
+	entries, _ := files.ReadDir(".") // the root of an embed.FS always reads
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+// FS returns the files of the named theme; ok is false when no theme has
+// that name.
+func FS(name string) (fsys fs.FS, ok bool) {
+	if !slices.Contains(Names(), name) {
+		return nil, false
+	}
+	sub, _ := fs.Sub(files, name) // name is a valid path: it is a directory of files
+	return sub, true
+}
