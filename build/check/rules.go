@@ -94,6 +94,10 @@ var Rules = []*Rule{
 		Title: "Un traitement fondé sur le consentement de mineurs de moins de 15 ans dit comment le consentement des titulaires de l'autorité parentale est recueilli"},
 	{ID: "texte-provisoire", Severity: diag.Error, Ref: "art. 12, § 1, du RGPD", check: checkTexteProvisoire,
 		Title: "Aucun texte provisoire ni vide ne reste : texte vide, " + labels(placeholders)},
+	{ID: "presentation", Severity: diag.Error, check: checkPresentation,
+		Title: "Le thème choisi existe et le logo est un fichier du dossier de l'organisation"},
+	{ID: "section-libre", Severity: diag.Error, check: checkSectionsLibres,
+		Title: "Une section libre suit (apres) une section qui existe dans le document"},
 	{ID: "sauvegarde-non-chiffree", Severity: diag.Warning, Ref: "art. 32 du RGPD", check: checkSauvegarde,
 		Title: "Aucune copie des données (sauvegarde, export) n'est gardée sans chiffrement"},
 }
