@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/rgpdoc/rgpdoc/internal/golden"
 )
 
 // The model reference docs/modele.md is generated from the committed schema
@@ -308,7 +310,7 @@ func TestModelDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	schemaJSON := JSON
-	if *update {
+	if golden.Update() {
 		// TestSchemaUpToDate may be rewriting the schema in this same run, and
 		// JSON is the previous one embedded at compile time: document the new
 		// one, so that one `go test ./schema -update` updates both files.
@@ -320,36 +322,7 @@ func TestModelDoc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(modelDocPath, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(modelDocPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("docs/modele.md is out of date; run: go test ./schema -run TestModelDoc -update\n%s", firstDiff(want, got))
-	}
-}
-
-// firstDiff shows the first line where two texts differ, as (-want +got).
-func firstDiff(want, got []byte) string {
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; ; i++ {
-		wl, gl := "", ""
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl || i >= len(w) || i >= len(g) {
-			return fmt.Sprintf("line %d (-want +got):\n-%s\n+%s", i+1, wl, gl)
-		}
-	}
+	golden.Check(t, modelDocPath, got)
 }
 
 // TestModelDocCoversSchema checks the generator itself: every object and

@@ -3,16 +3,14 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/invopop/jsonschema"
-)
 
-var update = flag.Bool("update", false, "rewrite the committed schema from the Go types")
+	"github.com/rgpdoc/rgpdoc/internal/golden"
+)
 
 // generate builds the JSON Schema from the Go types. It needs the Go sources
 // (AddGoComments reads the French doc comments), so it runs as a test at
@@ -106,13 +104,6 @@ func TestSchemaUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("rgpdoc.schema.json", got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if !bytes.Equal(got, JSON) {
-		t.Fatal("schema/rgpdoc.schema.json is out of date with the Go types; run: go test ./schema -run TestSchemaUpToDate -update")
-	}
+	// The file on disk is the embedded JSON; -update rewrites it from the types.
+	golden.Check(t, "rgpdoc.schema.json", got)
 }

@@ -1,8 +1,6 @@
 package check_test
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,9 +13,8 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/check"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of testdata/check and docs/regles.md")
 
 // fixtures holds one folder per rule (testdata/check/<rule>/, or
 // <rule>/<variant>/ when a rule has several cases), each with a content
@@ -71,7 +68,7 @@ func TestFixtures(t *testing.T) {
 		covered[rule] = true
 		t.Run(name, func(t *testing.T) {
 			findings, report := runCheck(t, dir)
-			golden(t, filepath.Join(dir, "expected.txt"), report)
+			golden.Check(t, filepath.Join(dir, "expected.txt"), []byte(report))
 			if rule == "" {
 				if len(findings) > 0 {
 					t.Errorf("the clean organization has findings:\n%s", report)
@@ -127,59 +124,7 @@ func TestRulesDoc(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, ref, r.Title)
 	}
-	golden(t, "../../docs/regles.md", b.String())
-}
-
-// golden compares got with the file at path, or rewrites the file with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./build/check -update to create it)", err)
-	}
-	if !bytes.Equal(want, []byte(got)) {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff(string(want), got))
-	}
-}
-
-// diff is a line diff of want and got, from their longest common subsequence.
-func diff(want, got string) string {
-	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out strings.Builder
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			out.WriteString("  " + a[i] + "\n")
-			i, j = i+1, j+1
-		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
-			out.WriteString("- " + a[i] + "\n")
-			i++
-		default:
-			out.WriteString("+ " + b[j] + "\n")
-			j++
-		}
-	}
-	return out.String()
+	golden.Check(t, "../../docs/regles.md", []byte(b.String()))
 }
 
 // FuzzCheck runs the rules on mutations of fixtures: whatever content loads

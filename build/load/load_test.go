@@ -2,16 +2,14 @@ package load
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
+	"github.com/rgpdoc/rgpdoc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // generated are bad inputs too large or too repetitive to commit.
 var generated = map[string][]byte{
@@ -76,7 +74,7 @@ func TestBadInputs(t *testing.T) {
 			if err := findings.WriteReport(&got, "text", 1); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join(dir, name+".golden"), got.Bytes())
+			golden.Check(t, filepath.Join(dir, name+".golden"), got.Bytes())
 		})
 	}
 }
@@ -101,22 +99,5 @@ func TestCRLFAndBOM(t *testing.T) {
 	}
 	if reports[0] != reports[1] || !strings.Contains(reports[0], "a.yaml:3:10:") {
 		t.Errorf("LF and CRLF+BOM reports differ or misplace the finding:\n%s\n%s", reports[0], reports[1])
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (-want +got):\n-%s+%s", path, want, got)
 	}
 }

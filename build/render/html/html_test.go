@@ -84,7 +84,7 @@ func TestGolden(t *testing.T) {
 	for name := range Assets() {
 		delete(site, name)
 	}
-	golden(t, site)
+	checkGoldenDir(t, site)
 }
 
 func TestStructure(t *testing.T) {

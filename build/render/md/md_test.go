@@ -2,10 +2,7 @@ package md
 
 import (
 	"bytes"
-	"flag"
-	"fmt"
 	"html"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -21,10 +18,9 @@ import (
 
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/internal/golden"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
-
-var update = flag.Bool("update", false, "rewrite the Markdown golden files of testdata/render")
 
 const goldenDir = "../../../testdata/render"
 
@@ -57,55 +53,9 @@ func TestGolden(t *testing.T) {
 	for _, d := range documents(t) {
 		t.Run(string(d.Kind), func(t *testing.T) {
 			file := filepath.Join(goldenDir, "complet-exemple-"+string(d.Kind)+".md")
-			got := Render(d)
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (go test -update writes the golden files)", err)
-			}
-			if !bytes.Equal(want, got) {
-				t.Errorf("%s differs (-want +got):\n%s", file, diff(string(want), string(got)))
-			}
+			golden.Check(t, file, Render(d))
 		})
 	}
-}
-
-// diff lists the lines that differ, from a longest common subsequence.
-func diff(a, b string) string {
-	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
-	lcs := make([][]int, len(x)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(y)+1)
-	}
-	for i := len(x) - 1; i >= 0; i-- {
-		for j := len(y) - 1; j >= 0; j-- {
-			if x[i] == y[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out strings.Builder
-	i, j := 0, 0
-	for i < len(x) || j < len(y) {
-		switch {
-		case i < len(x) && j < len(y) && x[i] == y[j]:
-			i, j = i+1, j+1
-		case j < len(y) && (i == len(x) || lcs[i][j+1] >= lcs[i+1][j]):
-			fmt.Fprintf(&out, "%d: +%s\n", j+1, y[j])
-			j++
-		default:
-			fmt.Fprintf(&out, "%d: -%s\n", i+1, x[i])
-			i++
-		}
-	}
-	return out.String()
 }
 
 var parser = goldmark.New(goldmark.WithExtensions(extension.Table))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,9 +15,8 @@ import (
 
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden text extracts")
 
 func render(t testing.TB, d *doc.Document) []byte {
 	t.Helper()
@@ -310,50 +308,10 @@ func TestGolden(t *testing.T) {
 	}
 	for name, d := range docs {
 		t.Run(name, func(t *testing.T) {
-			golden(t, name, render(t, d))
+			path := filepath.Join("..", "..", "..", "testdata", "render", name+".pdf.txt")
+			golden.Check(t, path, []byte(pdftotext(t, render(t, d), "-layout")))
 		})
 	}
-}
-
-func golden(t *testing.T, name string, pdf []byte) {
-	t.Helper()
-	got := pdftotext(t, pdf, "-layout")
-	path := filepath.Join("..", "..", "..", "testdata", "render", name+".pdf.txt")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if d := diff(string(want), got); d != "" {
-		t.Errorf("%s (-want +got):\n%s", path, d)
-	}
-}
-
-// diff shows the first line where two texts differ, as (-want +got); after
-// it, lines usually shift, and -update with git diff says more.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d of %d:\n-%s\n+%s", i+1, len(w), wl, gl)
-		}
-	}
-	return ""
 }
 
 // TestFontsReadOnly checks that rendering leaves the shared font bytes as
