@@ -3,7 +3,10 @@
 package build
 
 import (
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/rgpdoc/rgpdoc/build/check"
 	"github.com/rgpdoc/rgpdoc/build/diag"
@@ -15,11 +18,17 @@ import (
 // without error (rules on a half-read organization would only add noise).
 // When ids are given, only those organizations are checked.
 func Check(site *load.Site, ids ...string) diag.List {
-	out := append(diag.List{}, site.Findings...)
+	var orgs []*load.Org
 	for _, o := range site.Orgs {
 		if len(ids) == 0 || slices.Contains(ids, o.ID) {
-			out = append(out, OrgFindings(site, o)...)
+			orgs = append(orgs, o)
 		}
+	}
+	each := make([]diag.List, len(orgs))
+	parallel(len(orgs), func(i int) { each[i] = OrgFindings(site, orgs[i]) })
+	out := append(diag.List{}, site.Findings...)
+	for _, l := range each {
+		out = append(out, l...)
 	}
 	out.Sort()
 	// Rules report a problem of the defaults once per organization.
@@ -35,4 +44,19 @@ func OrgFindings(site *load.Site, o *load.Org) diag.List {
 		}
 	}
 	return out
+}
+
+// parallel calls f(0) to f(n-1) from GOMAXPROCS goroutines, and returns when
+// all calls have.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -79,11 +79,7 @@ func factsOf(k doc.Kind, c *schema.Contenu) facts {
 	}
 	if d := o.DPO; d != nil {
 		fs.add("DPO", d.Nom, d.Email)
-		phones := d.Telephones
-		if k == doc.Registre && len(phones) > 1 {
-			phones = phones[:1] // the actors table has one telephone column
-		}
-		fs.add("téléphone du DPO", phones...)
+		fs.add("téléphone du DPO", d.Telephones...)
 	}
 	if p := publicationOf(k, c); p != nil && p.MiseAJour != "" {
 		fs.add("date de mise à jour", typo.Date(p.MiseAJour))
@@ -169,16 +165,17 @@ func publicationOf(k doc.Kind, c *schema.Contenu) *schema.Publication {
 }
 
 // basis is how a kind of document names a legal basis: the register by its
-// label, the policy in a sentence of its own that carries the reference.
+// label, the policy in a sentence of its own; both follow it with its
+// reference, outside parentheses (a reference ends with "a)").
 func basis(k doc.Kind, b schema.BaseLegale) string {
 	if b == "" {
 		return ""
 	}
 	o, _ := schema.OptionOf(b)
 	if k == doc.Registre {
-		return o.Label + " (" + o.Ref + ")"
+		return o.Label + ", au sens de l'" + o.Ref
 	}
-	return "(" + o.Ref + ")"
+	return ", au sens de l'" + o.Ref
 }
 
 // labelRef is how the documents name a safeguard: its label, then its
@@ -188,7 +185,7 @@ func labelRef(g schema.Garantie) string {
 	if g == "" || o.Ref == "" {
 		return o.Label
 	}
-	return o.Label + " (" + o.Ref + ")"
+	return o.Label + ", au sens de l'" + o.Ref
 }
 
 func purposeTerm(t *schema.Traitement, f *schema.Finalite) string {

@@ -5,13 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 )
 
 // Replace fills a new site with fill, then swaps it in place of the folder
 // out. The new site is written to a temporary folder beside out, so a failure
 // at any point (fill's error included) leaves the previous site in place, and
 // a reader never sees half a site.
-func Replace(out string, fill func(Put) error) error {
+func Replace(out string, fill func(*Dir) error) error {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -25,23 +26,7 @@ func Replace(out string, fill func(Put) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	var mu sync.Mutex
-	dirs := map[string]bool{}
-	put := func(name string, b []byte) error {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		dir := filepath.Dir(p)
-		mu.Lock()
-		known := dirs[dir]
-		dirs[dir] = true
-		mu.Unlock()
-		if !known {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-		return os.WriteFile(p, b, 0o644)
-	}
-	if err := fill(put); err != nil {
+	if err := fill(&Dir{root: tmp, made: map[string]bool{}}); err != nil {
 		return err
 	}
 	old := tmp + ".ancien"
@@ -53,6 +38,69 @@ func Replace(out string, fill func(Put) error) error {
 		return fmt.Errorf("impossible d'installer le nouveau site dans %s : %w", out, err)
 	}
 	return os.RemoveAll(old)
+}
+
+// Dir is the folder that Replace fills. Its methods are safe for concurrent use.
+type Dir struct {
+	root  string
+	mu    sync.Mutex
+	made  map[string]bool // folders made
+	files atomic.Int64
+}
+
+// Put writes a file of the site; it is a Put.
+func (d *Dir) Put(name string, b []byte) error {
+	p, err := d.prepare(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o644)
+}
+
+// Link adds the file at src to the site under name: a hard link, which costs
+// no copy, or a copy when src is on another file system.
+func (d *Dir) Link(name, src string) error {
+	p, err := d.prepare(name)
+	if err != nil {
+		return err
+	}
+	return linkOrCopy(src, p)
+}
+
+// Path returns where the file name of the site is written.
+func (d *Dir) Path(name string) string { return filepath.Join(d.root, filepath.FromSlash(name)) }
+
+// Files is the number of files put or linked.
+func (d *Dir) Files() int { return int(d.files.Load()) }
+
+// prepare makes the folder of the file name and returns its path.
+func (d *Dir) prepare(name string) (string, error) {
+	d.files.Add(1)
+	p := d.Path(name)
+	dir := filepath.Dir(p)
+	// The folder is marked as made once it is: a concurrent put into it
+	// must not write before.
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.made[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", err
+		}
+		d.made[dir] = true
+	}
+	return p, nil
+}
+
+// linkOrCopy makes dst the same file as src, or a copy of it.
+func linkOrCopy(src, dst string) error {
+	if os.Link(src, dst) == nil {
+		return nil
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
 }
 
 // Files is a site held in memory (the preview server, tests): the content of

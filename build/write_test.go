@@ -4,13 +4,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
-func write(files Files) func(Put) error {
-	return func(put Put) error {
+func write(files Files) func(*Dir) error {
+	return func(d *Dir) error {
 		for name, b := range files {
-			if err := put(name, b); err != nil {
+			if err := d.Put(name, b); err != nil {
 				return err
 			}
 		}
@@ -45,9 +46,9 @@ func TestReplaceFailureKeepsPreviousSite(t *testing.T) {
 	if err := Replace(out, write(Files{"index.html": []byte("v1")})); err != nil {
 		t.Fatal(err)
 	}
-	for name, fill := range map[string]func(Put) error{
-		"render error": func(put Put) error {
-			put("index.html", []byte("half"))
+	for name, fill := range map[string]func(*Dir) error{
+		"render error": func(d *Dir) error {
+			d.Put("index.html", []byte("half"))
 			return errors.New("rendering failed")
 		},
 		// A file and a folder cannot have the same path.
@@ -62,5 +63,29 @@ func TestReplaceFailureKeepsPreviousSite(t *testing.T) {
 		if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
 			t.Errorf("%s: temporary folders left beside the site: %v", name, entries)
 		}
+	}
+}
+
+// TestReplaceConcurrentPuts puts files into the same new folders from
+// several goroutines, as Render does: no put may run before its folder exists.
+func TestReplaceConcurrentPuts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	err := Replace(out, func(d *Dir) error {
+		errs := make(chan error, 64)
+		for i := range 64 {
+			go func() { errs <- d.Put(filepath.Join("org", "sous-dossier", strconv.Itoa(i)+".html"), []byte("x")) }()
+		}
+		for range 64 {
+			if err := <-errs; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(out, "org", "sous-dossier")); len(entries) != 64 {
+		t.Errorf("%d files written, want 64", len(entries))
 	}
 }

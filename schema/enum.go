@@ -57,7 +57,7 @@ var Enums = map[reflect.Type][]Option{
 	},
 	reflect.TypeFor[Source](): {
 		{"personne_concernee", "auprès de vous", "art. 13 du RGPD"},
-		{"observation", "automatiquement, lors de votre utilisation des services", "art. 13 du RGPD"},
+		{"observation", "automatiquement lors de votre utilisation des services", "art. 13 du RGPD"},
 		{"tiers", "auprès d'un tiers", "art. 14 du RGPD"},
 		{"source_publique", "auprès d'une source accessible au public", "art. 14 du RGPD"},
 	},
@@ -165,7 +165,7 @@ var Enums = map[reflect.Type][]Option{
 	reflect.TypeFor[ExceptionArt22](): {
 		{"contrat", "décision nécessaire à la conclusion ou à l'exécution d'un contrat", "art. 22, § 2, a) du RGPD"},
 		{"loi", "décision autorisée par le droit de l'Union ou le droit français", "art. 22, § 2, b) du RGPD"},
-		{"consentement_explicite", "décision fondée sur votre consentement explicite", "art. 22, § 2, c) du RGPD"},
+		{"consentement_explicite", "décision fondée sur le consentement explicite de la personne concernée", "art. 22, § 2, c) du RGPD"},
 	},
 	reflect.TypeFor[FinDeContrat](): {
 		{"suppression", "suppression des données", ""},

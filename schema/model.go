@@ -287,6 +287,9 @@ type Donnee struct {
 	Exemples []string `json:"exemples,omitempty"`
 	// Précisions (Markdown).
 	Description string `json:"description,omitempty"`
+	// Limite ces données à certaines personnes des traitements qui les citent (identifiants),
+	// quand un traitement réunit les données de plusieurs catégories de personnes ; toutes si absent.
+	Personnes []string `json:"personnes,omitempty"`
 	// Auprès de qui les données sont collectées.
 	Source Source `json:"source" jsonschema:"required"`
 	// Origine nommée des données collectées indirectement (art. 14, § 2, f) du RGPD), par exemple « portails immobiliers ».

@@ -26,7 +26,9 @@ func checkPresentation(r *run) {
 }
 
 // checkSectionsLibres reports a free section placed after a section the
-// document does not have: it would land at the end of the document.
+// document does not have: it would land at the end of the document. The
+// document is built to know its sections, generated ones (objet, droits…)
+// and per element ones (donnees-<personne>…) alike.
 func checkSectionsLibres(r *run) {
 	d := r.c.Documents
 	if d == nil {
@@ -38,16 +40,23 @@ func checkSectionsLibres(r *run) {
 	}
 	for _, kind := range doc.Kinds {
 		p := pubs[kind]
-		if p == nil {
+		if p == nil || !slices.ContainsFunc(p.Sections, func(s schema.SectionLibre) bool { return s.Apres != "" }) {
 			continue
 		}
-		anchors := doc.Anchors(kind)
+		var ids []string
+		var walk func([]*doc.Section)
+		walk = func(list []*doc.Section) {
+			for _, s := range list {
+				ids = append(ids, s.ID)
+				walk(s.Sections)
+			}
+		}
+		walk(doc.Build(kind, r.org.ID, r.c).Sections)
 		for _, s := range p.Sections {
-			if s.Apres != "" && !slices.Contains(anchors, s.Apres) {
+			if s.Apres != "" && !slices.Contains(ids, s.Apres) {
 				r.report(r.org.Pos(s.Src, "apres"), "la section « %s » doit suivre la section « %s », que ce document n'a pas (sections : %s)",
-					s.Titre, s.Apres, strings.Join(anchors, ", "))
+					s.Titre, s.Apres, strings.Join(doc.Anchors(kind), ", "))
 			}
 		}
 	}
 }
-

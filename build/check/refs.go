@@ -92,6 +92,9 @@ func (m *model) refs() []ref {
 	for _, k := range m.c.Conservation {
 		many(k.Src, "donnees", "donnees", k.Donnees, false)
 	}
+	for _, d := range m.c.Donnees {
+		many(d.Src, "personnes", "personnes", d.Personnes, false)
+	}
 	for _, s := range m.c.Securite {
 		many(s.Src, "traitements", "traitements", s.Traitements, false)
 	}

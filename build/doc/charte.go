@@ -29,7 +29,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 		sharing(dest),
 		{ID: "conservation", Title: "Durées de conservation", Blocks: []Block{
 			para("Nous conservons les données traitées pour votre compte selon vos instructions et, à défaut, pendant les durées suivantes :"),
-			retentionTable(b.conservation(proc...)),
+			b.retentionTable(proc),
 		}},
 		{ID: "transferts", Title: "Hébergement et transferts hors de l'Union européenne",
 			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(proc...), dest, "")...)},
@@ -39,7 +39,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 		}},
 		b.subprocessors(dest),
 		b.commitments(),
-		{ID: "dpo", Title: b.dpoTitle(), Blocks: b.dpoBlocks()},
+		b.contact(),
 		b.expectations(),
 		{ID: "modifications", Title: "Modifications de la présente charte", Blocks: changes(pub,
 			"La présente charte est mise à jour lorsque nos traitements ou la réglementation évoluent ; la date de sa dernière mise à jour figure en tête du document.")},
@@ -102,7 +102,7 @@ func (b *builder) processing(proc []*schema.Traitement) *Section {
 		defs.add("Personnes concernées", para(join(", ", people), "."))
 		var data definitions
 		for _, d := range b.donnees(t) {
-			data = append(data, dataItem(d, false))
+			data = append(data, dataItem(d, noSource))
 		}
 		defs.add("Données traitées", blocks(data.block())...)
 		if len(t.Canaux) > 0 {
@@ -123,6 +123,7 @@ func (b *builder) processing(proc []*schema.Traitement) *Section {
 			defs.add("Opérations effectuées", para(gap(t.ACompleter, "operations", "nature des opérations effectuées")))
 		}
 		sub.Blocks = append(sub.Blocks, defs.block())
+		sub.Blocks = append(sub.Blocks, decision(t, toClient)...)
 		s.Sections = append(s.Sections, sub)
 	}
 	return s
@@ -227,7 +228,31 @@ func (b *builder) endOfContract() Inline {
 	if st.DelaiFinDeContrat != nil {
 		out = append(out, line(", dans un délai ", within(*st.DelaiFinDeContrat), " à compter de la fin du contrat")...)
 	}
-	return append(out, line(", sauf obligation légale de conservation (art. 28, § 3, g) du RGPD).")...)
+	return append(out, line(", sauf obligation légale de conservation, conformément à l'art. 28, § 3, g) du RGPD.")...)
+}
+
+// contact gives the client whom to reach about the data processed for it:
+// the DPO, and the organization's own contact details, which the charter
+// gives nowhere else.
+func (b *builder) contact() *Section {
+	s := &Section{ID: "dpo", Title: "Nous contacter", Blocks: []Block{
+		para("Pour toute question, intervention ou contrôle sur les données traitées pour votre compte, vous pouvez contacter :"),
+	}}
+	var defs definitions
+	if d := b.org.DPO; d != nil {
+		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", d.Nom)),
+			bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...))
+	}
+	var phones []string
+	if b.org.Telephone != "" {
+		phones = []string{b.org.Telephone}
+	}
+	defs.add(fact(b.name(), b.org.ACompleter, "raison_sociale", "raison sociale"), bullets(b.channels(reach{email: b.org.Email, phones: phones, post: b.org.Siege})...))
+	s.Blocks = append(s.Blocks, defs.block())
+	if b.org.DPO == nil {
+		s.Blocks = append(s.Blocks, para("Nous n'avons pas désigné de délégué à la protection des données."))
+	}
+	return s
 }
 
 // expectations lists what the client must provide.

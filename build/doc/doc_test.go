@@ -198,6 +198,10 @@ func TestRetentionWording(t *testing.T) {
 			"10 ans à compter de la clôture de l'exercice comptable"},
 		{"precision", schema.Conservation{Duree: &schema.Duree{Valeur: 3, Unite: "mois", Maximum: true}, Precision: "sauf opposition explicite"},
 			"3 mois maximum, sauf opposition explicite"},
+		{"starting point to complete", schema.Conservation{Duree: &schema.Duree{Valeur: 3, Unite: "ans", ACompleter: schema.Lacunes{"depart": "non dit"}}},
+			"3 ans à compléter : point de départ de la durée (non dit)"},
+		{"duration and criterion", schema.Conservation{Duree: &schema.Duree{Valeur: 14, Unite: "mois", Depart: "enregistrement"}, Critere: "durée convenue avec chaque bailleur social"},
+			"14 mois à compter de leur enregistrement ; critère : durée convenue avec chaque bailleur social"},
 		{"criterion", schema.Conservation{Critere: "le temps strictement nécessaire à la réalisation de l'intervention"},
 			"le temps strictement nécessaire à la réalisation de l'intervention"},
 		{"declared gap", schema.Conservation{ACompleter: schema.Lacunes{"duree": "la source n'en donne aucune"}},
@@ -272,20 +276,20 @@ func TestPolitiqueFacts(t *testing.T) {
 	// Every purpose of a controller activity, with its legal basis in words.
 	data := texts(section(t, d, "donnees"))
 	for _, w := range []string{
-		"Lettre d'information : vous adresser notre lettre d'information et nos invitations à des webinaires. Ce traitement repose sur votre consentement (art. 6, § 1, a) du RGPD)",
-		"Démarchage de professionnels : présenter nos services aux professionnels de l'immobilier. Ce traitement repose sur notre intérêt légitime (art. 6, § 1, f) du RGPD) : développer notre clientèle auprès des professionnels de l'immobilier.",
-		"Gestion des comptes : créer et gérer votre compte, et vous assister dans l'utilisation de la Plateforme. Ce traitement est nécessaire à l'exécution du contrat qui nous lie ou de mesures précontractuelles prises à votre demande (art. 6, § 1, b) du RGPD).",
-		"Facturation : établir et conserver les factures. Ce traitement est nécessaire au respect de nos obligations légales (art. 6, § 1, c) du RGPD) : articles L. 123-22 du code de commerce et 289 du code général des impôts.",
-		"Ce traitement repose sur notre intérêt légitime (art. 6, § 1, f) du RGPD) : protéger la Plateforme et les données de nos Clients.",
+		"Lettre d'information : vous adresser notre lettre d'information et nos invitations à des webinaires. Ce traitement repose sur votre consentement, au sens de l'art. 6, § 1, a) du RGPD ; vous pouvez le retirer à tout moment.",
+		"Démarchage de professionnels : présenter nos services aux professionnels de l'immobilier. Ce traitement repose sur notre intérêt légitime, au sens de l'art. 6, § 1, f) du RGPD : développer notre clientèle auprès des professionnels de l'immobilier.",
+		"Gestion des comptes : créer et gérer votre compte, et vous assister dans l'utilisation de la Plateforme. Ce traitement est nécessaire à l'exécution du contrat qui nous lie ou de mesures précontractuelles prises à votre demande, au sens de l'art. 6, § 1, b) du RGPD.",
+		"Facturation : établir et conserver les factures. Ce traitement est nécessaire au respect de nos obligations légales, au sens de l'art. 6, § 1, c) du RGPD : articles L. 123-22 du code de commerce et 289 du code général des impôts.",
+		"Ce traitement repose sur notre intérêt légitime, au sens de l'art. 6, § 1, f) du RGPD : protéger la Plateforme et les données de nos Clients.",
 		"Mesure d'audience du Site : mesurer la fréquentation du Site pour en améliorer le contenu. Ce traitement repose sur votre consentement",
 		// sources, mandatory or not, consequences, sensitive data
-		"Collectées auprès de vous ; leur fourniture est nécessaire à la conclusion du contrat. Sans ces données, nous ne pouvons pas répondre à votre demande.",
-		"Collectées auprès d'une source accessible au public : réseaux sociaux professionnels.",
-		"Collectées auprès d'un tiers : le Client.",
-		"Données sensibles (données concernant la santé, art. 9 du RGPD), traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée (art. 9, § 2, a) du RGPD).",
+		"Données collectées auprès de vous ; leur fourniture est nécessaire à la conclusion du contrat. Sans ces données, nous ne pouvons pas répondre à votre demande.",
+		"Données collectées auprès d'une source accessible au public (réseaux sociaux professionnels).",
+		"Données collectées auprès d'un tiers (le Client).",
+		"Données sensibles (données concernant la santé), au sens de l'art. 9 du RGPD, traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée, au sens de l'art. 9, § 2, a) du RGPD.",
 		// automated decision
 		"Logique sous-jacente : un score calculé à partir de l'ancienneté de l'entreprise",
-		"décision nécessaire à la conclusion ou à l'exécution d'un contrat (art. 22, § 2, a) du RGPD).",
+		"Fondement : décision nécessaire à la conclusion ou à l'exécution d'un contrat, au sens de l'art. 22, § 2, a) du RGPD.",
 		// processing on behalf of clients
 		"pour le compte et sur instruction des responsables du traitement suivants : Bailleurs et administrateurs de biens abonnés à la Plateforme.",
 	} {
@@ -300,10 +304,10 @@ func TestPolitiqueFacts(t *testing.T) {
 
 	for id, facts := range map[string][]string{
 		"responsable": {"Exemple Services, société par actions simplifiée au capital de 150 000 €, immatriculée au registre du commerce et des sociétés de Nantes sous le numéro 812 345 678, dont le siège social est situé 12 rue des Olivettes, 44000 Nantes (ci-après « Exemple » ou « nous »)",
-			"Numéro de TVA intracommunautaire : FR12812345678", "Sous-traitant (art. 28 du RGPD)"},
+			"Numéro de TVA intracommunautaire : FR12812345678", "Sous-traitant, au sens de l'art. 28 du RGPD"},
 		"objet":         {"exemple.fr, accessible à l'adresse https://www.exemple.fr (ci-après « Site »).", "Prospect : personne qui consulte le Site"},
-		"destinataires": {"Services internes", "Équipe commerciale et marketing.", "Sous-traitants (art. 28 du RGPD)", "Hébergeur de la Plateforme : OVH SAS — France.", "Service d'envoi de courriels : Mailchimp (Intuit Inc.) — États-Unis.", "Tiers", "Cabinet d'expertise comptable : Cabinet Durand & Associés — France."},
-		"transferts":    {"Service d'envoi de courriels : Mailchimp (Intuit Inc.)", "États-Unis", "Data Privacy Framework (décision d'adéquation UE–États-Unis du 10 juillet 2023) (art. 45 du RGPD) ; à défaut : clauses contractuelles types de la Commission européenne (art. 46, § 2, c) du RGPD)", "https://www.exemple.fr/garanties-transferts"},
+		"destinataires": {"Services internes", "Équipe commerciale et marketing.", "Sous-traitants, au sens de l'art. 28 du RGPD", "Hébergeur de la Plateforme : OVH SAS — France.", "Service d'envoi de courriels : Mailchimp (Intuit Inc.) — États-Unis.", "Tiers", "Cabinet d'expertise comptable : Cabinet Durand & Associés — France."},
+		"transferts":    {"Service d'envoi de courriels : Mailchimp (Intuit Inc.)", "États-Unis", "Data Privacy Framework (décision d'adéquation UE–États-Unis du 10 juillet 2023), au sens de l'art. 45 du RGPD ; à défaut : clauses contractuelles types de la Commission européenne, au sens de l'art. 46, § 2, c) du RGPD", "https://www.exemple.fr/garanties-transferts"},
 		"securite":      {"Sauvegarde des données", "Copie chiffrée."},
 		"exercice":      {"adressez-vous à notre délégué à la protection des données", "par courriel : dpo@exemple.fr", "par le formulaire en ligne : https://www.exemple.fr/droits", "dans un délai d'un mois à compter de la réception de votre demande"},
 		"reclamation":   {"Vous avez le droit d'introduire une réclamation auprès de la CNIL", "Commission nationale de l'informatique et des libertés (CNIL)", "3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07", "https://www.cnil.fr/fr/plaintes"},
@@ -332,6 +336,13 @@ func TestPolitiqueFacts(t *testing.T) {
 // purposes with the given legal bases, and returns its rights' titles.
 func rightsOf(t *testing.T, role schema.Role, decision *schema.DecisionAutomatisee, purposes ...schema.Finalite) (titles []string, body []string) {
 	t.Helper()
+	return rightsText(t, schema.Traitement{ID: "t", Libelle: "Traitement", Role: role, Finalites: purposes, DecisionAutomatisee: decision})
+}
+
+// rightsText builds the policy of an organization with the given
+// activities, and returns the titles and texts of its rights.
+func rightsText(t *testing.T, acts ...schema.Traitement) (titles []string, body []string) {
+	t.Helper()
 	c := &schema.Contenu{
 		Documents: &schema.Documents{Politique: &schema.Publication{}},
 		Droits: &schema.Droits{Descriptions: &schema.DescriptionsDroits{
@@ -339,7 +350,8 @@ func rightsOf(t *testing.T, role schema.Role, decision *schema.DecisionAutomatis
 			Portabilite: "portabilité.", Opposition: "opposition.", DecisionAutomatisee: "décision.",
 			RetraitConsentement: "retrait.", DirectivesPostMortem: "directives.", Reclamation: "réclamation.",
 		}},
-		Traitements: []schema.Traitement{{ID: "t", Libelle: "Traitement", Role: role, Finalites: purposes, DecisionAutomatisee: decision}},
+		Personnes:   []schema.Personne{{ID: "contacts", Libelle: "Contacts"}},
+		Traitements: acts,
 	}
 	s := section(t, Build(Politique, "o", c), "droits")
 	for _, b := range s.Blocks {
@@ -407,14 +419,75 @@ func TestRightsDerivedFromBases(t *testing.T) {
 	}
 }
 
+// TestRightAgainstAutomatedDecision checks that what the policy says of
+// article 22 is true: it speaks for the activities the organization answers
+// for, says so when it also works for clients, and points to the decisions
+// it takes on their behalf.
 func TestRightAgainstAutomatedDecision(t *testing.T) {
-	_, body := rightsOf(t, roleController, nil, schema.Finalite{BaseLegale: "contrat"})
-	if !contains(body, plain(noDecision)) || contains(body, "décision.") {
-		t.Errorf("without automated decision: %q", body)
+	const (
+		none   = "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé"
+		scoped = "Pour les traitements dont nous sommes responsables, nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé"
+		text   = "décision."
+		client = "Le traitement « Prise de rendez-vous », que nous effectuons pour le compte de nos clients, comporte une décision automatisée, décrite à la section « Contacts » : ce droit s'exerce auprès du client concerné, responsable du traitement."
+	)
+	significant := &schema.DecisionAutomatisee{Description: "x", EffetsSignificatifs: true}
+	unknown := &schema.DecisionAutomatisee{Description: "Choix du créneau.", ACompleter: schema.Lacunes{"effets_significatifs": "non dit"}}
+	ctrl := func(d *schema.DecisionAutomatisee) schema.Traitement {
+		return schema.Traitement{ID: "t", Libelle: "Traitement", Role: roleController, Personnes: []string{"contacts"},
+			Finalites: []schema.Finalite{{BaseLegale: "contrat"}}, DecisionAutomatisee: d}
 	}
-	_, body = rightsOf(t, roleController, &schema.DecisionAutomatisee{Description: "x", EffetsSignificatifs: true}, schema.Finalite{BaseLegale: "contrat"})
-	if contains(body, plain(noDecision)) || !contains(body, "décision.") {
-		t.Errorf("with an automated decision of significant effect: %q", body)
+	proc := func(d *schema.DecisionAutomatisee) schema.Traitement {
+		return schema.Traitement{ID: "rdv", Libelle: "Prise de rendez-vous", Role: roleProcessor, Personnes: []string{"contacts"},
+			Finalites: []schema.Finalite{{Description: "organiser les rendez-vous"}}, DecisionAutomatisee: d}
+	}
+	tests := []struct {
+		name     string
+		acts     []schema.Traitement
+		has, not []string
+	}{
+		{"controller without decision", []schema.Traitement{ctrl(nil)}, []string{none}, []string{scoped, text, client}},
+		{"controller with a decision of significant effect", []schema.Traitement{ctrl(significant)}, []string{text}, []string{none, scoped}},
+		{"controller and processor, no decision", []schema.Traitement{ctrl(nil), proc(nil)}, []string{scoped}, []string{none, client}},
+		{"decision taken for clients", []schema.Traitement{ctrl(nil), proc(unknown)}, []string{scoped, client}, []string{none}},
+		{"decision of significant effect and decision for clients", []schema.Traitement{ctrl(significant), proc(unknown)}, []string{text, client}, []string{none, scoped}},
+		{"controller's decision of unknown effect", []schema.Traitement{ctrl(unknown)},
+			[]string{"à compléter : effets juridiques ou significatifs de la décision automatisée du traitement « Traitement » (non dit)"}, []string{none, scoped}},
+	}
+	for _, tt := range tests {
+		_, body := rightsText(t, tt.acts...)
+		for _, w := range tt.has {
+			if !contains(body, w) {
+				t.Errorf("%s: lacks %q in %q", tt.name, w, body)
+			}
+		}
+		for _, w := range tt.not {
+			if contains(body, w) {
+				t.Errorf("%s: has %q", tt.name, w)
+			}
+		}
+	}
+}
+
+// TestProcessorDecisionShown checks that an automated decision taken on
+// behalf of clients appears wherever its data do: in the policy's section
+// on the persons concerned, in the charter and in the processor's register.
+func TestProcessorDecisionShown(t *testing.T) {
+	c := fixture(t)
+	i := slices.IndexFunc(c.Traitements, func(x schema.Traitement) bool { return x.Role == roleProcessor })
+	if i < 0 {
+		t.Fatal("the fixture has no activity carried out for clients")
+	}
+	tr := &c.Traitements[i]
+	tr.DecisionAutomatisee = &schema.DecisionAutomatisee{Description: "Attribution automatique des dossiers", Logique: "règles de priorité",
+		ACompleter: schema.Lacunes{"effets_significatifs": "non dit"}}
+	for kind, where := range map[Kind]string{Politique: SubjectAnchor(tr.Personnes[0]), Charte: ProcessingAnchor(tr.ID), Registre: SheetAnchor(tr.ID)} {
+		got := texts(section(t, Build(kind, "exemple", c), where))
+		for _, w := range []string{"Décision automatisée : " + tr.Libelle, "Décision : Attribution automatique des dossiers.",
+			"Logique sous-jacente : règles de priorité", "à compléter : effets juridiques ou significatifs de la décision (non dit)", "Responsable du traitement : "} {
+			if !contains(got, w) {
+				t.Errorf("%s, section %s: lacks %q", kind, where, w)
+			}
+		}
 	}
 }
 
@@ -551,7 +624,9 @@ func TestTypography(t *testing.T) {
 				if s.Code || strings.Contains(s.Text, "://") {
 					continue
 				}
-				for _, bad := range []string{" :", " ;", " ?", " !", "' ", "« ", " »", "\""} {
+				// A legal reference ends with its point's parenthesis
+				// ("a)"): inside parentheses it would read "a) du RGPD)".
+				for _, bad := range []string{" :", " ;", " ?", " !", "' ", "« ", " »", "\"", ") du RGPD)", ") (art."} {
 					if strings.Contains(s.Text, bad) {
 						t.Errorf("%s: %q has %q", k, s.Text, bad)
 					}
@@ -670,5 +745,233 @@ func TestTableWidths(t *testing.T) {
 		for _, s := range sections(d) {
 			check(s.Blocks)
 		}
+	}
+}
+
+// transfersOf builds the policy of an organization whose only activity
+// sends data to recipients, and returns the text of its section on
+// transfers.
+func transfersOf(t *testing.T, dest ...schema.Destinataire) []string {
+	t.Helper()
+	var ids []string
+	for _, d := range dest {
+		ids = append(ids, d.ID)
+	}
+	c := &schema.Contenu{
+		Documents:     &schema.Documents{Politique: &schema.Publication{}},
+		Destinataires: dest,
+		Traitements:   []schema.Traitement{{ID: "t", Libelle: "T", Role: roleController, Destinataires: ids}},
+	}
+	return texts(section(t, Build(Politique, "o", c), "transferts"))
+}
+
+// TestNoTransferOnlyWhenKnown checks that the documents say the data stay
+// in the EEA only when every recipient's location is known to be there.
+func TestNoTransferOnlyWhenKnown(t *testing.T) {
+	const none = "Les données ne sont pas transférées hors de l'Espace économique européen (EEE)."
+	team := schema.Destinataire{ID: "equipe", Libelle: "Équipe", Type: "interne"}
+	host := schema.Destinataire{ID: "hote", Libelle: "Hébergeur", Noms: []string{"Gandi"}, Type: "sous_traitant", Hebergeur: true, Pays: []schema.Pays{"FR"}}
+	gapped := schema.Destinataire{ID: "tircis", Libelle: "Partenaire technique", Noms: []string{"Tircis"}, Type: "sous_traitant",
+		ACompleter: schema.Lacunes{"pays": "lieu du serveur non dit"}}
+	silent := schema.Destinataire{ID: "prestataires", Libelle: "Prestataires", Type: "sous_traitant"}
+	abroad := schema.Destinataire{ID: "envoi", Libelle: "Envoi de courriels", Type: "sous_traitant", Pays: []schema.Pays{"US"}}
+	tests := []struct {
+		name     string
+		dest     []schema.Destinataire
+		has, not []string
+	}{
+		{"all in the EEA", []schema.Destinataire{team, host}, []string{none}, []string{"à compléter"}},
+		{"a declared gap", []schema.Destinataire{team, host, gapped},
+			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis."}, []string{none}},
+		{"a processor without country", []schema.Destinataire{host, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
+		{"a transfer and a processor without country", []schema.Destinataire{abroad, silent}, []string{"Pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
+		{"outside the EEA without transfer", []schema.Destinataire{host, abroad}, []string{"à compléter : garanties du transfert vers Envoi de courriels (États-Unis)"}, []string{none}},
+	}
+	for _, tt := range tests {
+		got := transfersOf(t, tt.dest...)
+		for _, w := range tt.has {
+			if !contains(got, w) {
+				t.Errorf("%s: lacks %q in %q", tt.name, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			if contains(got, w) {
+				t.Errorf("%s: has %q in %q", tt.name, w, got)
+			}
+		}
+	}
+}
+
+// TestActors checks the register's actors table: the organization's role
+// follows its activities, and the DPO's telephones are all given.
+func TestActors(t *testing.T) {
+	dpo := &schema.DPO{Nom: "Patricia FAUVEL", Email: "p.fauvel@exemple.fr", Telephones: []string{"0800 71 4000", "06 20 60 68 76"}}
+	act := func(role schema.Role) schema.Traitement {
+		return schema.Traitement{ID: string(role), Libelle: "T", Role: role}
+	}
+	tests := []struct {
+		name string
+		acts []schema.Traitement
+		role string
+	}{
+		{"controller", []schema.Traitement{act(roleController)}, "Responsable du traitement"},
+		{"joint controller", []schema.Traitement{act(roleJoint)}, "Responsable du traitement"},
+		{"processor", []schema.Traitement{act(roleProcessor)}, "Sous-traitant"},
+		{"both", []schema.Traitement{act(roleController), act(roleProcessor)}, "Responsable du traitement et sous-traitant"},
+	}
+	for _, tt := range tests {
+		c := &schema.Contenu{Organisation: &schema.Organisation{RaisonSociale: "Marketing Lab", DPO: dpo}, Traitements: tt.acts}
+		rows := table(t, section(t, Build(Registre, "o", c), "acteurs"), "Acteurs").Rows
+		if got := cellText(rows[0][0]); got != tt.role {
+			t.Errorf("%s: organization's role = %q, want %q", tt.name, got, tt.role)
+		}
+		if got := cellText(rows[1][6]); got != "0800 71 4000, 06 20 60 68 76" {
+			t.Errorf("%s: DPO's telephones = %q", tt.name, got)
+		}
+	}
+}
+
+// TestDataItemWording checks the source of a data category: lower case
+// after the term's colon, a capital after the examples, and a wording that
+// agrees whatever the gender and number of the label.
+func TestDataItemWording(t *testing.T) {
+	tests := []struct {
+		d    schema.Donnee
+		use  dataUse
+		want string
+	}{
+		{schema.Donnee{Libelle: "Attestations", Source: "tiers", Sensible: &schema.Sensible{Categorie: "sante", Condition: "consentement_explicite"}}, noSource,
+			"Attestations : données sensibles (données concernant la santé), au sens de l'art. 9 du RGPD, traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée, au sens de l'art. 9, § 2, a) du RGPD."},
+		{schema.Donnee{Libelle: "Données des portails", Source: "tiers", Origine: "les portails immobiliers", Caractere: "contractuel"}, onBehalf,
+			"Données des portails : données collectées auprès d'un tiers (les portails immobiliers) ; leur fourniture est obligatoire en vertu du contrat."},
+		{schema.Donnee{Libelle: "Formulaire", Source: "personne_concernee"}, onBehalf, "Formulaire : données collectées auprès de vous."},
+		{schema.Donnee{Libelle: "Position géographique courante", Source: "observation"},
+			controlled, "Position géographique courante : données collectées automatiquement lors de votre utilisation des services."},
+		{schema.Donnee{Libelle: "Identifiants", Exemples: []string{"adresse électronique", "mot de passe"}, Source: "personne_concernee", Caractere: "contractuel",
+			ConsequencesRefus: "sans eux, vous ne pouvez pas vous connecter"}, controlled,
+			"Identifiants : adresse électronique, mot de passe. Données collectées auprès de vous ; leur fourniture est obligatoire en vertu du contrat. Sans eux, vous ne pouvez pas vous connecter."},
+		{schema.Donnee{Libelle: "Données des portails", Source: "tiers", Origine: "les portails immobiliers"}, controlled,
+			"Données des portails : données collectées auprès d'un tiers (les portails immobiliers)."},
+	}
+	for _, tt := range tests {
+		d := &Document{Sections: []*Section{{Blocks: []Block{&Definitions{Items: []Definition{dataItem(&tt.d, tt.use)}}}}}}
+		finish(d)
+		if got := texts(d.Sections[0]); !contains(got, tt.want) {
+			t.Errorf("dataItem(%s) = %q, want %q", tt.d.Libelle, got, tt.want)
+		}
+	}
+}
+
+// TestCharterContact checks that the charter gives the client the DPO's
+// contact details and the organization's own address, which it gives
+// nowhere else.
+func TestCharterContact(t *testing.T) {
+	c := &schema.Contenu{
+		Documents: &schema.Documents{Charte: &schema.Charte{}},
+		Organisation: &schema.Organisation{RaisonSociale: "Marketing Lab", Email: "RGPD@marketing-lab.com",
+			DPO: &schema.DPO{Nom: "Patricia FAUVEL", Email: "p.fauvel@marketing-lab.com", Telephones: []string{"0800 71 4000", "06 20 60 68 76"}}},
+	}
+	got := texts(section(t, Build(Charte, "o", c), "dpo"))
+	for _, w := range []string{"Notre délégué à la protection des données (DPO), Patricia FAUVEL", "par courriel : p.fauvel@marketing-lab.com",
+		"par téléphone : 0800 71 4000 ou 06 20 60 68 76", "Marketing Lab", "par courriel : RGPD@marketing-lab.com"} {
+		if !contains(got, w) {
+			t.Errorf("charter's contact section lacks %q in %q", w, got)
+		}
+	}
+}
+
+// TestDataOfEachSubject checks that the policy shows each category of
+// persons the data that concern it, when an activity gathers the data of
+// several categories.
+func TestDataOfEachSubject(t *testing.T) {
+	c := &schema.Contenu{
+		Documents: &schema.Documents{Politique: &schema.Publication{}},
+		Personnes: []schema.Personne{{ID: "agents", Libelle: "Agents"}, {ID: "contacts", Libelle: "Contacts"}},
+		Donnees: []schema.Donnee{
+			{ID: "formulaire", Libelle: "Formulaire de rendez-vous", Source: "personne_concernee", Caractere: "facultatif", Personnes: []string{"contacts"}},
+			{ID: "agenda", Libelle: "Agenda des Agents", Source: "tiers", Origine: "le calendrier connecté", Personnes: []string{"agents"}},
+			{ID: "rendez_vous", Libelle: "Rendez-vous", Source: "observation"},
+		},
+		Traitements: []schema.Traitement{{ID: "rdv", Libelle: "Rendez-vous", Role: roleController, Personnes: []string{"agents", "contacts"},
+			Donnees: []string{"formulaire", "agenda", "rendez_vous"}, Finalites: []schema.Finalite{{Description: "organiser", BaseLegale: "contrat"}}}},
+	}
+	d := Build(Politique, "o", c)
+	for id, want := range map[string][2][]string{
+		SubjectAnchor("agents"):   {{"Agenda des Agents", "Rendez-vous :"}, {"Formulaire de rendez-vous"}},
+		SubjectAnchor("contacts"): {{"Formulaire de rendez-vous", "Rendez-vous :"}, {"Agenda des Agents"}},
+	} {
+		got := texts(section(t, d, id))
+		for _, w := range want[0] {
+			if !contains(got, w) {
+				t.Errorf("%s lacks %q: %q", id, w, got)
+			}
+		}
+		for _, w := range want[1] {
+			if contains(got, w) {
+				t.Errorf("%s shows %q, data of other persons", id, w)
+			}
+		}
+	}
+}
+
+func TestTo(t *testing.T) {
+	for in, want := range map[string]string{
+		"le délégué à la protection des données de SPI": "au délégué à la protection des données de SPI",
+		"les services du DPO":                           "aux services du DPO",
+		"notre support":                                 "à notre support",
+		"la direction juridique":                        "à la direction juridique",
+	} {
+		if got := to(in); got != want {
+			t.Errorf("to(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPolicyServices checks that the policy applies to the services of the
+// activities the organization answers for, not to the software it runs for
+// clients.
+func TestPolicyServices(t *testing.T) {
+	services := []schema.Service{{ID: "portail", Nom: "Portail web"}, {ID: "logiciel", Nom: "Logiciel de l'Agence"}, {ID: "site", Nom: "Site vitrine"}}
+	tests := []struct {
+		name string
+		acts []schema.Traitement
+		want []string
+	}{
+		{"controller and processor", []schema.Traitement{
+			{ID: "comptes", Role: roleController, Services: []string{"portail"}},
+			{ID: "profil", Role: roleProcessor, Services: []string{"portail", "logiciel"}},
+		}, []string{"Portail web", "Site vitrine"}},
+		{"processor only", []schema.Traitement{{ID: "profil", Role: roleProcessor, Services: []string{"logiciel"}}},
+			[]string{"Portail web", "Logiciel de l'Agence", "Site vitrine"}},
+	}
+	for _, tt := range tests {
+		b := newBuilder(&schema.Contenu{Organisation: &schema.Organisation{Services: services}, Traitements: tt.acts})
+		var got []string
+		for _, s := range b.covered() {
+			got = append(got, s.Nom)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: services = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestRetentionOfEveryActivity checks that an activity citing no retention
+// row shows in the table, with its gap.
+func TestRetentionOfEveryActivity(t *testing.T) {
+	c := &schema.Contenu{
+		Documents:    &schema.Documents{Politique: &schema.Publication{}},
+		Conservation: []schema.Conservation{{ID: "comptes", Libelle: "Comptes", Duree: &schema.Duree{Valeur: 1, Unite: "ans"}, Fin: "suppression"}},
+		Traitements: []schema.Traitement{
+			{ID: "comptes", Libelle: "Comptes", Role: roleController, Conservation: []string{"comptes"}},
+			{ID: "cookies", Libelle: "Cookies", Role: roleController, ACompleter: schema.Lacunes{"conservation": "durée des cookies non dite"}},
+		},
+	}
+	rows := table(t, section(t, Build(Politique, "o", c), "conservation"), "Durées de conservation").Rows
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(rows))
+	}
+	if got := cellText(rows[1][0]) + " | " + cellText(rows[1][1]); got != "Données du traitement « Cookies » | à compléter : durée de conservation (durée des cookies non dite)" {
+		t.Errorf("row of the activity without retention = %q", got)
 	}
 }

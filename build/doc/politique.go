@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
@@ -23,7 +24,7 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 		b.subjects(all),
 		{ID: "conservation", Title: "Durées de conservation", Blocks: []Block{
 			para("Nous ne conservons vos données que pendant la durée nécessaire aux finalités pour lesquelles elles sont traitées :"),
-			retentionTable(b.conservation(all...)),
+			b.retentionTable(all),
 		}},
 		{ID: "destinataires", Title: "Destinataires des données", Blocks: []Block{
 			para("Seuls les destinataires suivants reçoivent vos données, dans la limite de ce qui est nécessaire à chaque finalité :"),
@@ -52,10 +53,10 @@ func (b *builder) scope(pub *schema.Publication) *Section {
 		s.Blocks = []Block{para("La présente politique vous informe de la manière dont ", b.name(),
 			" traite vos données à caractère personnel, conformément aux articles 12 à 14 du RGPD.")}
 	}
-	if len(b.org.Services) > 0 {
+	if list := b.covered(); len(list) > 0 {
 		var items []Inline
-		for i := range b.org.Services {
-			items = append(items, service(&b.org.Services[i]))
+		for _, sv := range list {
+			items = append(items, service(sv))
 		}
 		s.Blocks = append(s.Blocks, para("La présente politique s'applique aux services suivants :"), bullets(items...))
 	}
@@ -66,6 +67,23 @@ func (b *builder) scope(pub *schema.Publication) *Section {
 	defs.add("RGPD", para("règlement (UE) 2016/679 du Parlement européen et du Conseil du 27 avril 2016 relatif à la protection des personnes physiques à l'égard du traitement des données à caractère personnel et à la libre circulation de ces données."))
 	s.Blocks = append(s.Blocks, para("Dans la présente politique, les termes suivants ont le sens indiqué :"), defs.block())
 	return s
+}
+
+// covered returns the services the policy applies to: those of the
+// activities the organization answers for, and those no activity names.
+// The software it runs for clients (SPI's agency software) is theirs to
+// present; with no activity of its own, the policy covers every service.
+func (b *builder) covered() []*schema.Service {
+	ids := func(t *schema.Traitement) []string { return t.Services }
+	own, named := refs(b.controlled(), ids), refs(b.activities(roleController, roleJoint, roleProcessor), ids)
+	var out []*schema.Service
+	for i := range b.org.Services {
+		s := &b.org.Services[i]
+		if len(own) == 0 || slices.Contains(own, s.ID) || !slices.Contains(named, s.ID) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // service describes a service: "exemple.fr, accessible à l'adresse
@@ -178,6 +196,9 @@ func (b *builder) clientNames(acts ...*schema.Traitement) Inline {
 // subjects presents, for each category of data subjects, the data, their
 // source, the purposes and their legal bases.
 func (b *builder) subjects(all []*schema.Traitement) *Section {
+	// The data of the activities the organization answers for must say
+	// where they come from and whether providing them is mandatory.
+	ctrlData := refs(b.controlled(), func(t *schema.Traitement) []string { return t.Donnees })
 	s := &Section{ID: "donnees", Title: "Données traitées et finalités", Blocks: []Block{
 		para("Pour chaque catégorie de personnes concernées, cette section indique les données traitées, leur source, les finalités poursuivies et la base légale de chaque traitement."),
 	}}
@@ -193,7 +214,14 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 		}
 		var data definitions
 		for _, d := range b.donnees(acts...) {
-			data = append(data, dataItem(d, true))
+			if len(d.Personnes) > 0 && !slices.Contains(d.Personnes, p.ID) {
+				continue
+			}
+			use := onBehalf
+			if slices.Contains(ctrlData, d.ID) {
+				use = controlled
+			}
+			data = append(data, dataItem(d, use))
 		}
 		sub.Blocks = append(sub.Blocks, blocks(para(strong("Données traitées")), data.block())...)
 		var purposes definitions
@@ -208,7 +236,7 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 				f := &t.Finalites[i]
 				purposes.add(purposeTerm(t, f), para(markdownInline(sentence(f.Description)), " ", basis(f)))
 			}
-			decisions = append(decisions, blocks(decision(t)...)...)
+			decisions = append(decisions, decision(t, toSubject)...)
 		}
 		if len(purposes) > 0 {
 			sub.Blocks = append(sub.Blocks, para(strong("Finalités et bases légales")), purposes.block())
@@ -220,15 +248,19 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 				also = "également "
 			}
 			var onBehalf definitions
+			var decisions []Block
 			for _, t := range proc {
 				for i := range t.Finalites {
 					onBehalf.add(purposeTerm(t, &t.Finalites[i]), para(markdownInline(sentence(t.Finalites[i].Description))))
 				}
+				decisions = append(decisions, decision(t, toSubject)...)
 			}
 			sub.Blocks = append(sub.Blocks,
 				para(strong("Traitements effectués pour le compte de nos clients")),
 				para("Nous traitons ", also, "ces données en qualité de sous-traitant, pour le compte et sur instruction des responsables du traitement suivants : ", b.clientNames(proc...), ". Les finalités de ces traitements sont les suivantes :"),
-				onBehalf.block(),
+				onBehalf.block())
+			sub.Blocks = append(sub.Blocks, decisions...)
+			sub.Blocks = append(sub.Blocks,
 				para("Pour exercer vos droits sur ces données, adressez-vous au responsable du traitement concerné ; si vous nous adressez votre demande, nous la lui transmettons."))
 		}
 		s.Sections = append(s.Sections, sub)
@@ -240,6 +272,9 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 // the rights of the data subjects follow.
 type usage struct {
 	consent, contract, decision bool
+	// undecided lists the automated decisions whose effects are still to
+	// be stated.
+	undecided []*schema.Traitement
 	// objectable lists the activities open to objection: legitimate
 	// interest, public task or direct marketing (art. 21).
 	objectable []Inline
@@ -265,6 +300,8 @@ func usageOf(ctrl []*schema.Traitement) usage {
 		}
 		if a := t.DecisionAutomatisee; a != nil && a.EffetsSignificatifs {
 			u.decision = true
+		} else if a != nil && declared("", a.ACompleter, "effets_significatifs", "") != nil {
+			u.undecided = append(u.undecided, t)
 		}
 	}
 	return u
@@ -292,9 +329,46 @@ var rightsList = []struct {
 		func(d *schema.DescriptionsDroits) string { return d.DirectivesPostMortem }, nil},
 }
 
-// noDecision replaces the description of the right of article 22 when no
-// decision of the kind is taken.
-const noDecision = "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé qui produise des effets juridiques vous concernant ou vous affecte de manière significative."
+// noDecision replaces the description of the right of article 22 when the
+// organization takes no decision of the kind; with activities carried out
+// for clients, it speaks only of those the organization answers for.
+const noDecision = "nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé qui produise des effets juridiques vous concernant ou vous affecte de manière significative."
+
+// automated presents the right of article 22: its description when the
+// organization takes decisions of the kind, or says that it takes none (or
+// that this is still to be stated); then points to the decisions taken on
+// behalf of clients, which the client answers for.
+func (b *builder) automated(u usage, text string, proc []*schema.Traitement) []Block {
+	var out []Block
+	switch {
+	case u.decision:
+		out = markdown(text)
+	case len(u.undecided) > 0:
+		for _, t := range u.undecided {
+			out = append(out, para(gap(t.DecisionAutomatisee.ACompleter, "effets_significatifs", "effets juridiques ou significatifs de la décision automatisée du traitement « "+t.Libelle+" »")))
+		}
+	case len(proc) > 0:
+		out = []Block{para("Pour les traitements dont nous sommes responsables, ", noDecision)}
+	default:
+		out = []Block{para(capital(noDecision))}
+	}
+	for _, t := range proc {
+		if t.DecisionAutomatisee == nil {
+			continue
+		}
+		// The activity names first the persons its decision concerns most.
+		where := any(nil)
+		for _, id := range t.Personnes {
+			if i := slices.IndexFunc(b.c.Personnes, func(p schema.Personne) bool { return p.ID == id }); i >= 0 {
+				where = line(", décrite à la section « ", internal(b.c.Personnes[i].Libelle, SubjectAnchor(id)), " »")
+				break
+			}
+		}
+		out = append(out, para("Le traitement « ", t.Libelle, " », que nous effectuons pour le compte de nos clients, comporte une décision automatisée", where,
+			" : ce droit s'exerce auprès du client concerné, responsable du traitement."))
+	}
+	return out
+}
 
 // rights lists the rights the legal bases give, how to exercise them and
 // how to complain to the supervisory authority.
@@ -311,8 +385,8 @@ func (b *builder) rights(ctrl, proc []*schema.Traitement) *Section {
 		}
 		text := r.text(desc)
 		switch {
-		case strings.HasPrefix(r.title, "Droit de ne pas") && !u.decision:
-			defs.add(r.title, para(noDecision))
+		case strings.HasPrefix(r.title, "Droit de ne pas") && (text != "" || !u.decision):
+			defs.add(r.title, b.automated(u, text, proc)...)
 		case text == "":
 			defs.add(r.title, para(gap(nil, "", "description de ce droit (droits.descriptions)")))
 		default:
@@ -344,11 +418,11 @@ func (b *builder) exercise(proc []*schema.Traitement) *Section {
 		ex = b.c.Droits.Exercice
 	}
 	s := &Section{ID: "exercice", Title: "Exercer vos droits"}
-	who := "nous"
+	who := "à nous"
 	if ex.Aupres != "" {
-		who = ex.Aupres
+		who = to(ex.Aupres)
 	}
-	s.Blocks = append(s.Blocks, para("Pour exercer vos droits, adressez-vous à ", who, " :"),
+	s.Blocks = append(s.Blocks, para("Pour exercer vos droits, adressez-vous ", who, " :"),
 		bullets(b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})...))
 	if ex.Justificatif != "" {
 		s.Blocks = append(s.Blocks, markdown(ex.Justificatif)...)
@@ -410,6 +484,18 @@ func (b *builder) complaint(text string) *Section {
 	items := b.channels(reach{form: online, phones: phones, post: a.Adresse})
 	s.Blocks = append(s.Blocks, para("Autorité de contrôle : ", name, "."), bullets(items...))
 	return s
+}
+
+// to puts « à » before a noun phrase, contracted with its article: "au
+// délégué", "aux services", "à notre support".
+func to(who string) string {
+	switch {
+	case strings.HasPrefix(who, "le "):
+		return "au " + who[len("le "):]
+	case strings.HasPrefix(who, "les "):
+		return "aux " + who[len("les "):]
+	}
+	return "à " + who
 }
 
 // elide joins a preposition to an infinitive: "d'introduire", "de définir".

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -27,7 +28,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 		h = para("Aucune version antérieure n'est enregistrée.")
 	}
 	d.Sections = []*Section{
-		b.actors(ctrl),
+		b.actors(ctrl, proc),
 		b.part("responsable", "Activités dont l'organisation est responsable du traitement (art. 30, § 1, du RGPD)",
 			"L'organisation n'est responsable d'aucune activité de traitement.", ctrl, b.controllerSheet),
 		b.part("sous-traitant", "Registre des catégories d'activités de traitement effectuées pour le compte de responsables de traitement (art. 30, § 2, du RGPD)",
@@ -36,16 +37,24 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	}
 }
 
-// actors is the table of the controller, its DPO, its representative and
-// the joint controllers, with the columns of the CNIL model.
-func (b *builder) actors(ctrl []*schema.Traitement) *Section {
+// actors is the table of the organization (controller, processor or both),
+// its DPO, its representative and the joint controllers, with the columns of
+// the CNIL model.
+func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 	o := b.org
 	t := &Table{
 		Caption: "Acteurs",
 		Header:  []string{"Acteur", "Nom", "Adresse", "CP", "Ville", "Pays", "Téléphone", "Mél"},
 		Widths:  []float64{0.15, 0.15, 0.18, 0.06, 0.1, 0.08, 0.11, 0.17},
 	}
-	row := actor("Responsable du traitement", fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
+	role := "Responsable du traitement"
+	switch {
+	case len(proc) > 0 && len(ctrl) > 0:
+		role = "Responsable du traitement et sous-traitant"
+	case len(proc) > 0:
+		role = "Sous-traitant"
+	}
+	row := actor(role, fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
@@ -59,11 +68,7 @@ func (b *builder) actors(ctrl []*schema.Traitement) *Section {
 		if d.Nom == "" {
 			name = "—"
 		}
-		tel := ""
-		if len(d.Telephones) > 0 {
-			tel = d.Telephones[0]
-		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, tel, d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
@@ -71,7 +76,7 @@ func (b *builder) actors(ctrl []*schema.Traitement) *Section {
 	case b.outsideEU():
 		t.Rows = append(t.Rows, actor("Représentant", gap(o.ACompleter, "representant", "représentant dans l'Union européenne"), nil, "", ""))
 	default:
-		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (responsable établi dans l'Union européenne)", nil, "", ""))
+		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (organisation établie dans l'Union européenne)", nil, "", ""))
 	}
 	var seen []string
 	for _, a := range ctrl {
@@ -205,7 +210,7 @@ func (b *builder) controllerSheet(t *schema.Traitement) []Block {
 	}
 	out := []Block{f.t, purposes}
 	out = append(out, b.sheetTables(t)...)
-	return append(out, blocks(decision(t)...)...)
+	return append(out, decision(t, toRecord)...)
 }
 
 // processorSheet is the sheet of a category of processing of article 30, § 2.
@@ -218,7 +223,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 		if c.Coordonnees != "" {
 			item = append(item, markdown(c.Coordonnees)...)
 		} else {
-			item = append(item, para(gap(nil, "", "coordonnées du client et de son DPO")))
+			item = append(item, para(gap(c.ACompleter, "coordonnees", "coordonnées du client et de son DPO")))
 		}
 		clients.Items = append(clients.Items, item)
 	}
@@ -239,7 +244,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 	}
 	f.add("Catégories de traitements", bullets(cats...))
 	b.tail(f, t)
-	return append([]Block{f.t}, b.sheetTables(t)...)
+	return append(append([]Block{f.t}, b.sheetTables(t)...), decision(t, toRecord)...)
 }
 
 // sheetTables are the tables both kinds of sheet share: data, sensitive
@@ -312,7 +317,12 @@ func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
 	}
 	switch len(rows) {
 	case 0:
-		return cell(line(gap(d.ACompleter, "conservation", "durée de conservation")))
+		// The activity says why it cites no row; else the data category may.
+		gaps := t.ACompleter
+		if _, ok := gaps["conservation"]; !ok {
+			gaps = d.ACompleter
+		}
+		return cell(line(gap(gaps, "conservation", "durée de conservation")))
 	case 1:
 		return cell(capitalized(text(rows[0])))
 	}

@@ -105,7 +105,7 @@ func basis(f *schema.Finalite) Inline {
 	case "":
 		return line(gap(g, "base_legale", "base légale de ce traitement"))
 	case "consentement":
-		return line("Ce traitement repose sur votre consentement", ref(f.BaseLegale), ", que vous pouvez retirer à tout moment.")
+		return line("Ce traitement repose sur votre consentement", ref(f.BaseLegale), " ; vous pouvez le retirer à tout moment.")
 	case "contrat":
 		return line("Ce traitement est nécessaire à l'exécution du contrat qui nous lie ou de mesures précontractuelles prises à votre demande", ref(f.BaseLegale), ".")
 	case "obligation_legale":
@@ -123,7 +123,7 @@ func basis(f *schema.Finalite) Inline {
 }
 
 // basisLabel names the legal basis of a purpose, for the register's column:
-// "Intérêts légitimes (art. 6, § 1, f) du RGPD) : protéger la Plateforme".
+// "Intérêts légitimes, au sens de l'art. 6, § 1, f) du RGPD : protéger la Plateforme".
 func basisLabel(f *schema.Finalite) Inline {
 	g := f.ACompleter
 	if f.BaseLegale == "" {
@@ -147,43 +147,72 @@ func purposeTerm(t *schema.Traitement, f *schema.Finalite) string {
 	return t.Libelle
 }
 
+// dataUse tells what a document says of a data category's collection.
+type dataUse int
+
+const (
+	// noSource: the charter, whose reader (the client) knows where its data
+	// come from.
+	noSource dataUse = iota
+	// onBehalf: data the organization processes only for clients; the
+	// client, as controller, says whether providing them is mandatory.
+	onBehalf
+	// controlled: data of an activity the organization answers for; their
+	// origin and whether providing them is mandatory are required facts
+	// (art. 13, § 2, e) and 14, § 2, f) of the GDPR).
+	controlled
+)
+
 // dataItem describes a data category as a definition: its examples, then,
-// for the persons concerned (withSource), where it comes from and whether
-// providing it is mandatory; whether it is sensitive; its description.
-func dataItem(d *schema.Donnee, withSource bool) Definition {
+// in the policy, where it comes from and whether providing it is
+// mandatory; whether it is sensitive; its description.
+func dataItem(d *schema.Donnee, use dataUse) Definition {
 	g := d.ACompleter
 	var text Inline
 	if len(d.Exemples) > 0 {
 		text = append(joinStrings(", ", d.Exemples), Span{Text: "."})
 	}
-	if withSource {
-		src := line(" Collectées ", schema.Label(d.Source))
+	if use != noSource {
+		// "données collectées" agrees with itself whatever the label's
+		// gender and number, and reads after the colon of the term as well
+		// as after the examples, with a capital there.
+		collected := "données collectées "
+		if len(text) > 0 {
+			collected = " Données collectées "
+		}
+		src := line(collected, schema.Label(d.Source))
 		switch {
-		case d.Source == "tiers" || d.Source == "source_publique":
-			src = append(src, line(" : ", fact(d.Origine, g, "origine", "origine des données"))...)
+		case (d.Source == "tiers" || d.Source == "source_publique") && use == controlled:
+			src = append(src, line(" (", fact(d.Origine, g, "origine", "origine des données"), ")")...)
 		case d.Origine != "":
 			src = append(src, line(" (", d.Origine, ")")...)
 		}
 		text = append(text, src...)
-		if d.Caractere != "" {
+		switch {
+		case d.Caractere != "":
 			text = append(text, line(" ; leur fourniture est ", schema.Label(d.Caractere), ".")...)
 			if d.ConsequencesRefus != "" {
 				text = append(text, line(" ", sentence(capital(d.ConsequencesRefus)))...)
-			} else if d.Caractere != "facultatif" {
+			} else if d.Caractere != "facultatif" && use == controlled {
 				text = append(text, line(" ", gap(g, "consequences_refus", "conséquences d'un refus de fournir ces données"))...)
 			}
-		} else if d.Source == "personne_concernee" {
+		case d.Source == "personne_concernee" && use == controlled:
 			text = append(text, line(" ; ", gap(g, "caractere", "caractère obligatoire ou facultatif de leur fourniture"), ".")...)
-		} else {
+		default:
 			text = append(text, Span{Text: "."})
 		}
 	}
 	var body []Block
 	if len(text) > 0 {
-		body = append(body, &Paragraph{Text: trimStart(text)})
+		body = append(body, &Paragraph{Text: text})
 	}
 	if d.Sensible != nil {
-		body = append(body, &Paragraph{Text: sensitive(d)})
+		// Right after the term's colon, the sentence starts in lower case.
+		lead := "Données sensibles"
+		if len(body) == 0 {
+			lead = "données sensibles"
+		}
+		body = append(body, &Paragraph{Text: sensitive(d, lead)})
 	}
 	if d.Description != "" {
 		body = append(body, markdown(d.Description)...)
@@ -193,9 +222,9 @@ func dataItem(d *schema.Donnee, withSource bool) Definition {
 
 // sensitive states the special category of a data category and what allows
 // processing it.
-func sensitive(d *schema.Donnee) Inline {
+func sensitive(d *schema.Donnee, lead string) Inline {
 	s := d.Sensible
-	out := line("Données sensibles (", labelRef(s.Categorie), ")")
+	out := line(lead, " (", schema.Label(s.Categorie), ")", ref(s.Categorie))
 	switch {
 	case s.Condition != "":
 		out = append(out, line(", traitées sur le fondement de l'exception suivante : ", schema.Label(s.Condition), ref(s.Condition))...)
@@ -210,14 +239,6 @@ func sensitive(d *schema.Donnee) Inline {
 	return append(out, Span{Text: "."})
 }
 
-// trimStart drops the space that starts a run built from optional parts.
-func trimStart(in Inline) Inline {
-	if len(in) > 0 {
-		in[0].Text = strings.TrimLeft(in[0].Text, " ")
-	}
-	return in
-}
-
 // during names the period a retention that starts at its end covers:
 // "pendant la durée du contrat, puis 12 mois".
 var during = map[schema.Depart]string{
@@ -228,11 +249,11 @@ var during = map[schema.Depart]string{
 
 // period writes a duration with its starting point: "3 ans à compter du
 // dernier contact".
-func period(d schema.Duree) string {
+func period(d schema.Duree) Inline {
 	if d.Depart == "" {
-		return typo.Duree(d)
+		return line(typo.Duree(d), optional(" ", declared("", d.ACompleter, "depart", "point de départ de la durée")))
 	}
-	return typo.Duree(d) + " " + schema.Label(d.Depart)
+	return line(typo.Duree(d), " ", schema.Label(d.Depart))
 }
 
 // retention writes how long a retention row keeps the data, from its
@@ -259,6 +280,10 @@ func retention(r *schema.Conservation) Inline {
 	}
 	if r.Precision != "" {
 		out = append(out, line(", ", r.Precision)...)
+	}
+	if r.Duree != nil && r.Critere != "" {
+		// A criterion beside a duration says how the duration is applied.
+		out = append(out, line(" ; critère : ", r.Critere)...)
 	}
 	return out
 }
@@ -298,9 +323,18 @@ func ending(r *schema.Conservation) Inline {
 	return line(schema.Label(r.Fin))
 }
 
-// retentionTable is the retention table: category, duration, reason, end.
-func retentionTable(rows []*schema.Conservation) Block {
-	if len(rows) == 0 {
+// retentionTable is the retention table of activities: category, duration,
+// reason, end. An activity that cites no row gets one of its own, showing
+// the gap, so that no data go without a retention.
+func (b *builder) retentionTable(acts []*schema.Traitement) Block {
+	rows := b.conservation(acts...)
+	var missing []*schema.Traitement
+	for _, t := range acts {
+		if len(t.Conservation) == 0 {
+			missing = append(missing, t)
+		}
+	}
+	if len(rows) == 0 && len(missing) == 0 {
 		return &Note{Kind: Gap, Blocks: []Block{para(gap(nil, "", "durées de conservation"))}}
 	}
 	t := &Table{
@@ -314,6 +348,13 @@ func retentionTable(rows []*schema.Conservation) Block {
 			cell(capitalized(retention(r))),
 			cell(line(orDash(sentence(capital(r.Motif)), declared(r.Motif, r.ACompleter, "motif", "motif de la durée")))),
 			cell(capitalized(ending(r))),
+		})
+	}
+	for _, a := range missing {
+		t.Rows = append(t.Rows, []Cell{
+			cell(line("Données du traitement « ", a.Libelle, " »")),
+			cell(line(gap(a.ACompleter, "conservation", "durée de conservation"))),
+			cell(line("—")), cell(line("—")),
 		})
 	}
 	return t
@@ -406,21 +447,32 @@ func hosting(list []*schema.Destinataire) []Block {
 }
 
 // transfersBlocks presents the transfers outside the EEA with their
-// safeguards, or says that there are none, unless a recipient works outside
-// the EEA without a declared transfer: that is left visible as a gap.
+// safeguards. It says that the data leave no EEA country only when every
+// recipient's location is known: a recipient working outside the EEA without
+// a declared transfer, or a processor (or host) whose country is not given,
+// is left visible as a gap.
 func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire, dpoAnchor string) []Block {
 	var undeclared []string
+	var unknown []Inline
 	for _, d := range dest {
+		if b.transferred(list, d.ID) {
+			continue
+		}
 		for _, p := range d.Pays {
-			if !p.InEEA() && !b.transferred(list, d.ID) {
+			if !p.InEEA() {
 				undeclared = append(undeclared, d.Libelle+" ("+p.Name()+")")
 			}
 		}
+		_, gapped := d.ACompleter["pays"]
+		if len(d.Pays) == 0 && (gapped || d.Type == "sous_traitant" || d.Hebergeur) {
+			// The recipients' section already gives why the country is missing.
+			unknown = append(unknown, line(d.Libelle, optional(" : ", joinStrings(", ", d.Noms)), "."))
+		}
 	}
-	var out []Block
-	if len(list) == 0 && len(undeclared) == 0 {
+	if len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0 {
 		return []Block{para("Les données ne sont pas transférées hors de l'Espace économique européen (EEE).")}
 	}
+	var out []Block
 	if len(list) > 0 {
 		out = append(out, para("Les transferts de données hors de l'Espace économique européen (EEE) sont encadrés par les garanties suivantes (art. 44 à 49 du RGPD) :"),
 			b.transferTable(list))
@@ -430,6 +482,14 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 	}
 	for _, u := range undeclared {
 		out = append(out, para(gap(nil, "", "garanties du transfert vers "+u)))
+	}
+	where := line("pour les destinataires suivants, ", gap(nil, "", "pays où ils traitent les données"), " :")
+	switch {
+	case len(unknown) == 0:
+	case len(list) == 0 && len(undeclared) == 0:
+		out = append(out, para("Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; ", where), bullets(unknown...))
+	default:
+		out = append(out, para(capitalized(where)), bullets(unknown...))
 	}
 	return out
 }
@@ -656,13 +716,49 @@ func current(pub *schema.Publication) Block {
 	return &Paragraph{Text: append(out, Span{Text: "."})}
 }
 
+// audience is whom a document addresses when it speaks of the person
+// concerned: that person (the policy), the client (the charter) or nobody
+// (the register).
+type audience int
+
+const (
+	toSubject audience = iota
+	toClient
+	toRecord
+)
+
+// decisionWording words what an automated decision means for the person
+// concerned, for each audience.
+var decisionWording = map[audience]struct{ importance, safeguards, noEffect, processor string }{
+	toSubject: {
+		"Importance pour vous",
+		"Vous pouvez obtenir une intervention humaine, exprimer votre point de vue et contester la décision (art. 22, § 3, du RGPD).",
+		"Cette décision ne produit pas d'effets juridiques vous concernant et ne vous affecte pas de manière significative.",
+		"Nous prenons cette décision pour le compte du client, responsable du traitement : c'est auprès de lui que vous exercez votre droit de ne pas faire l'objet d'une décision fondée exclusivement sur un traitement automatisé (art. 22 du RGPD).",
+	},
+	toClient: {
+		"Importance pour la personne concernée",
+		"La personne concernée peut obtenir une intervention humaine, exprimer son point de vue et contester la décision (art. 22, § 3, du RGPD).",
+		"Cette décision ne produit pas d'effets juridiques à l'égard de la personne concernée et ne l'affecte pas de manière significative.",
+		"Nous prenons cette décision pour votre compte et sur vos instructions : il vous appartient, en qualité de responsable du traitement, d'en informer les personnes concernées et de leur permettre d'exercer leur droit de ne pas faire l'objet d'une décision fondée exclusivement sur un traitement automatisé (art. 22 du RGPD).",
+	},
+	toRecord: {
+		"Importance pour la personne concernée",
+		"La personne concernée peut obtenir une intervention humaine, exprimer son point de vue et contester la décision (art. 22, § 3, du RGPD).",
+		"Cette décision ne produit pas d'effets juridiques à l'égard de la personne concernée et ne l'affecte pas de manière significative.",
+		"Décision prise pour le compte du responsable du traitement, auprès duquel s'exerce le droit de ne pas faire l'objet d'une décision fondée exclusivement sur un traitement automatisé (art. 22 du RGPD).",
+	},
+}
+
 // decision describes an automated decision: what is decided, its logic,
-// its significance and consequences, and what allows it.
-func decision(t *schema.Traitement) []Block {
+// its significance and consequences, its effects and what allows it, and,
+// for a processing carried out for clients, who answers for it.
+func decision(t *schema.Traitement, to audience) []Block {
 	a := t.DecisionAutomatisee
 	if a == nil {
 		return nil
 	}
+	w := decisionWording[to]
 	g := a.ACompleter
 	field := func(v, name, what string) any {
 		if a.EffetsSignificatifs {
@@ -673,18 +769,26 @@ func decision(t *schema.Traitement) []Block {
 	var defs definitions
 	defs.add("Décision", para(sentence(a.Description)))
 	defs.add("Logique sous-jacente", para(field(a.Logique, "logique", "logique de la décision")))
-	defs.add("Importance pour vous", para(field(a.Importance, "importance", "importance de la décision")))
+	defs.add(w.importance, para(field(a.Importance, "importance", "importance de la décision")))
 	defs.add("Conséquences prévues", para(field(a.Consequences, "consequences", "conséquences de la décision")))
-	if a.EffetsSignificatifs {
+	switch {
+	case a.EffetsSignificatifs:
 		exc := any(gap(g, "exception", "exception de l'article 22, § 2, qui permet la décision"))
 		if a.Exception != "" {
 			exc = line(schema.Label(a.Exception), ref(a.Exception), ".")
 		}
 		body := []Block{para(exc)}
 		if a.Exception == "contrat" || a.Exception == "consentement_explicite" {
-			body = append(body, para("Vous pouvez obtenir une intervention humaine, exprimer votre point de vue et contester la décision (art. 22, § 3, du RGPD)."))
+			body = append(body, para(w.safeguards))
 		}
 		defs.add("Fondement", body...)
+	case declared("", g, "effets_significatifs", "") != nil:
+		defs.add("Effets", para(gap(g, "effets_significatifs", "effets juridiques ou significatifs de la décision")))
+	default:
+		defs.add("Effets", para(w.noEffect))
+	}
+	if t.Role == roleProcessor {
+		defs.add("Responsable du traitement", para(w.processor))
 	}
 	term := "Décision automatisée"
 	if a.Profilage {

@@ -204,19 +204,13 @@ func slug(title string) string {
 // label is the French wording of an enumerated value, with a capital.
 func label[T ~string](v T) string { return capital(schema.Label(v)) }
 
-// ref returns " (legal reference)" for an enumerated value that has one.
+// ref returns the legal reference of an enumerated value, to follow its
+// wording: ", au sens de l'art. 6, § 1, a) du RGPD". A reference ends with
+// the point's own parenthesis ("a)", "7)"), so it never goes inside
+// parentheses, where it would read "(art. 4, 7) du RGPD)".
 func ref[T ~string](v T) string {
 	if o, _ := schema.OptionOf(v); o.Ref != "" {
-		return " (" + o.Ref + ")"
+		return ", au sens de l'" + o.Ref
 	}
 	return ""
-}
-
-// labelRef returns the wording of an enumerated value followed by its legal
-// reference after a comma, for use inside parentheses.
-func labelRef[T ~string](v T) string {
-	if o, _ := schema.OptionOf(v); o.Ref != "" {
-		return o.Label + ", " + o.Ref
-	}
-	return schema.Label(v)
 }

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -29,7 +30,12 @@ func FuzzParse(f *testing.F) {
 		if isJSON {
 			name = "f.json"
 		}
-		p, finding := parse(name, src)
+		p, finding := parse(name, src, false)
+		// Positions are parsed again when a finding needs them: both passes agree.
+		q, again := parse(name, src, true)
+		if !reflect.DeepEqual(finding, again) || (p == nil) != (q == nil) || p != nil && !reflect.DeepEqual(p.value, q.value) {
+			t.Fatalf("the parse with positions differs: %+v, %+v", finding, again)
+		}
 		if finding != nil {
 			if finding.Line < 1 || finding.Col < 1 || finding.Message == "" || finding.Rule == "" {
 				t.Fatalf("finding without position, message or rule: %+v", finding)

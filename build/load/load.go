@@ -7,6 +7,7 @@ package load
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -46,9 +47,17 @@ type File struct {
 	// Value is the file as a JSON-like value, for checks that look at every string.
 	Value any
 
-	spans   map[string]span
+	// spans holds the position of every value, found again from Src the
+	// first time a finding asks for one: few files have findings, and the
+	// positions of a file cost as much memory as its values.
+	spans   *lazySpans
 	size    int64
 	modTime time.Time
+}
+
+type lazySpans struct {
+	once sync.Once
+	m    map[string]span
 }
 
 // Org is one organization: its files merged over the defaults.
@@ -84,6 +93,10 @@ type Site struct {
 	Findings diag.List
 
 	files map[string]*File
+	// inherited is the content of the defaults, and base the hash of their
+	// files, from which each organization starts.
+	inherited schema.Contenu
+	base      []byte
 }
 
 // Loader loads content directories, reusing the files that did not change
@@ -99,7 +112,80 @@ type Loader struct {
 func Load(dir string) (*Site, error) { return new(Loader).Load(dir) }
 
 // Load reads the content directory dir; see the package function Load.
-func (l *Loader) Load(dir string) (*Site, error) {
+func (l *Loader) Load(dir string) (*Site, error) { return l.load(dir, nil) }
+
+// Reload returns the site after a change to the files or folders at paths
+// (written, created, removed or renamed); prev is the site this Loader
+// returned last. Only the organizations whose folder holds one of the paths
+// are read again, so that a save costs the same with 1 or 1,000
+// organizations; a path anywhere else (the defaults, the top of the content
+// directory) reads the whole directory again. The files at paths are read
+// again even when their size and modification time look unchanged, since a
+// quick edit can keep both on a file system with coarse timestamps.
+func (l *Loader) Reload(prev *Site, paths []string) (*Site, error) {
+	fresh := map[string]bool{}
+	ids := map[string]bool{}
+	for _, p := range paths {
+		fresh[p] = true
+		rel, err := filepath.Rel(prev.Dir, p)
+		id, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		if err != nil || !orgID.MatchString(id) {
+			return l.load(prev.Dir, fresh)
+		}
+		ids[id] = true
+	}
+	site := &Site{Dir: prev.Dir, Defaults: prev.Defaults, Findings: prev.Findings, files: make(map[string]*File, len(prev.files)),
+		inherited: prev.inherited, base: prev.base}
+	for _, f := range prev.Defaults {
+		site.files[f.Path] = f
+	}
+	for _, o := range prev.Orgs {
+		if !ids[o.ID] {
+			kept := *o
+			kept.site = site
+			site.Orgs = append(site.Orgs, &kept)
+			for _, f := range o.Files {
+				site.files[f.Path] = f
+			}
+		}
+	}
+	var reread []*Org
+	var jobs []*File
+	for _, id := range sortedKeys(ids) {
+		dir := filepath.Join(prev.Dir, id)
+		// Lstat, as Load: a link is not an organization folder.
+		info, err := os.Lstat(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir():
+			continue // removed, or not an organization
+		case err != nil:
+			return nil, err
+		}
+		org, err := l.org(site, dir, id)
+		if err != nil {
+			return nil, err
+		}
+		reread = append(reread, org)
+		jobs = append(jobs, org.Files...)
+	}
+	if err := l.read(jobs, fresh); err != nil {
+		return nil, err
+	}
+	for _, f := range jobs {
+		site.files[f.Path] = f
+	}
+	for _, org := range reread {
+		site.finish(org)
+	}
+	site.Orgs = append(site.Orgs, reread...)
+	slices.SortFunc(site.Orgs, func(a, b *Org) int { return strings.Compare(a.ID, b.ID) })
+	l.keep(site)
+	return site, nil
+}
+
+// load reads the content directory dir; the files at the paths of fresh are
+// read again even when they look unchanged.
+func (l *Loader) load(dir string, fresh map[string]bool) (*Site, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("dossier de contenu illisible : %w", err)
@@ -132,16 +218,11 @@ func (l *Loader) Load(dir string) (*Site, error) {
 			site.Findings = append(site.Findings, diag.Finding{Pos: diag.Pos{File: path}, Severity: diag.Error, Rule: "dossier",
 				Message: fmt.Sprintf("nom de dossier « %s » invalide : minuscules, chiffres, « - » et « _ » seulement, car il devient l'adresse des documents", name)})
 		default:
-			org := &Org{ID: name, Dir: path, Assets: map[string][]byte{}, site: site}
-			paths, err := l.scan(path, org.Assets)
+			org, err := l.org(site, path, name)
 			if err != nil {
 				return nil, err
 			}
-			for _, p := range paths {
-				f := &File{Path: p}
-				org.Files = append(org.Files, f)
-				jobs = append(jobs, f)
-			}
+			jobs = append(jobs, org.Files...)
 			site.Orgs = append(site.Orgs, org)
 		}
 	}
@@ -150,7 +231,7 @@ func (l *Loader) Load(dir string) (*Site, error) {
 		site.Defaults = append(site.Defaults, f)
 		jobs = append(jobs, f)
 	}
-	if err := l.read(jobs); err != nil {
+	if err := l.read(jobs, fresh); err != nil {
 		return nil, err
 	}
 	for _, f := range jobs {
@@ -159,35 +240,59 @@ func (l *Loader) Load(dir string) (*Site, error) {
 	for _, f := range site.Defaults {
 		site.Findings = append(site.Findings, f.Findings...)
 	}
-	defaultContent, conflicts := combine(site.Defaults)
+	inherited, conflicts := combine(site.Defaults)
 	site.Findings = append(site.Findings, conflicts...)
 	base := sha256.New()
 	for _, f := range site.Defaults {
 		fmt.Fprintf(base, "%s\x00%d\x00%s", f.Path, len(f.Src), f.Src)
 	}
+	site.inherited, site.base = inherited, base.Sum(nil)
 	for _, org := range site.Orgs {
-		h := sha256.New()
-		h.Write(base.Sum(nil))
-		for _, f := range org.Files {
-			org.Findings = append(org.Findings, f.Findings...)
-			fmt.Fprintf(h, "%s\x00%d\x00%s", f.Path, len(f.Src), f.Src)
-		}
-		for _, name := range sortedKeys(org.Assets) {
-			fmt.Fprintf(h, "%s\x00%d\x00%s", name, len(org.Assets[name]), org.Assets[name])
-		}
-		org.Hash = hex.EncodeToString(h.Sum(nil))
-		if len(org.Files) == 0 {
-			org.Findings = append(org.Findings, diag.Finding{Pos: diag.Pos{File: org.Dir}, Severity: diag.Warning, Rule: "dossier",
-				Message: "dossier d'organisation sans fichier de contenu (.yaml, .yml ou .json)"})
-		}
-		own, conflicts := combine(org.Files)
-		org.Findings = append(org.Findings, conflicts...)
-		org.Content = inherit(defaultContent, own)
+		site.finish(org)
 	}
+	l.keep(site)
+	return site, nil
+}
+
+// keep makes the site's files those that the next load reuses.
+func (l *Loader) keep(site *Site) {
 	l.mu.Lock()
 	l.cache = site.files
 	l.mu.Unlock()
-	return site, nil
+}
+
+// org lists the files of the organization folder dir, to be read with the others.
+func (l *Loader) org(site *Site, dir, id string) (*Org, error) {
+	org := &Org{ID: id, Dir: dir, Assets: map[string][]byte{}, site: site}
+	paths, err := l.scan(dir, org.Assets)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range paths {
+		org.Files = append(org.Files, &File{Path: p})
+	}
+	return org, nil
+}
+
+// finish hashes and merges an organization whose files are read.
+func (s *Site) finish(org *Org) {
+	h := sha256.New()
+	h.Write(s.base)
+	for _, f := range org.Files {
+		org.Findings = append(org.Findings, f.Findings...)
+		fmt.Fprintf(h, "%s\x00%d\x00%s", f.Path, len(f.Src), f.Src)
+	}
+	for _, name := range sortedKeys(org.Assets) {
+		fmt.Fprintf(h, "%s\x00%d\x00%s", name, len(org.Assets[name]), org.Assets[name])
+	}
+	org.Hash = hex.EncodeToString(h.Sum(nil))
+	if len(org.Files) == 0 {
+		org.Findings = append(org.Findings, diag.Finding{Pos: diag.Pos{File: org.Dir}, Severity: diag.Warning, Rule: "dossier",
+			Message: "dossier d'organisation sans fichier de contenu (.yaml, .yml ou .json)"})
+	}
+	own, conflicts := combine(org.Files)
+	org.Findings = append(org.Findings, conflicts...)
+	org.Content = inherit(s.inherited, own)
 }
 
 // scan lists the content files under dir (recursively, sorted); other files
@@ -238,8 +343,9 @@ func isAsset(name string) bool {
 	return false
 }
 
-// read parses the files in parallel, reusing unchanged files from the cache.
-func (l *Loader) read(files []*File) error {
+// read parses the files in parallel, reusing unchanged files from the
+// cache, except those at the paths of fresh.
+func (l *Loader) read(files []*File, fresh map[string]bool) error {
 	l.mu.Lock()
 	cache := l.cache
 	l.mu.Unlock()
@@ -252,7 +358,11 @@ func (l *Loader) read(files []*File) error {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for f := range next {
-				if err := f.read(cache[f.Path]); err != nil {
+				prev := cache[f.Path]
+				if fresh[f.Path] {
+					prev = nil
+				}
+				if err := f.read(prev); err != nil {
 					errOnce.Do(func() { firstErr = err })
 				}
 			}
@@ -278,19 +388,19 @@ func (f *File) read(prev *File) error {
 	}
 	f.size, f.modTime = info.Size(), info.ModTime()
 	if info.Size() > MaxFileSize {
-		_, finding := parse(f.Path, make([]byte, info.Size()))
+		_, finding := parse(f.Path, make([]byte, info.Size()), false)
 		f.Findings = diag.List{*finding}
 		return nil
 	}
 	if f.Src, err = os.ReadFile(f.Path); err != nil {
 		return err
 	}
-	p, finding := parse(f.Path, f.Src)
+	p, finding := parse(f.Path, f.Src, false)
 	if finding != nil {
 		f.Findings = diag.List{*finding}
 		return nil
 	}
-	f.Value, f.spans = p.value, p.spans
+	f.Value, f.spans = p.value, &lazySpans{}
 	for _, v := range schema.Validate(p.value) {
 		pos := f.at(v.Pointer, v.Key)
 		f.Findings = append(f.Findings, diag.Finding{Pos: pos, Severity: diag.Error, Rule: v.Rule, Message: v.Message})
@@ -316,8 +426,9 @@ func (f *File) Pos(ptr string) diag.Pos { return f.at(ptr, false) }
 // at returns the position of the value (or key) at a JSON pointer, or of its
 // nearest ancestor present in the file.
 func (f *File) at(ptr string, key bool) diag.Pos {
+	spans := f.positions()
 	for {
-		if s, ok := f.spans[ptr]; ok {
+		if s, ok := spans[ptr]; ok {
 			lc := s.value
 			if key && s.key.line > 0 {
 				lc = s.key
@@ -330,6 +441,19 @@ func (f *File) at(ptr string, key bool) diag.Pos {
 		}
 		ptr, key = ptr[:i], false
 	}
+}
+
+// positions returns the position of every value of the file by JSON pointer.
+func (f *File) positions() map[string]span {
+	if f.spans == nil {
+		return nil
+	}
+	f.spans.once.Do(func() {
+		if p, _ := parse(f.Path, f.Src, true); p != nil {
+			f.spans.m = p.spans
+		}
+	})
+	return f.spans.m
 }
 
 // File returns the loaded file at path, or nil.

@@ -31,15 +31,16 @@ type span struct{ key, value lineCol }
 type lineCol struct{ line, col int }
 
 // parsed is one file decoded into a JSON-like value (what the schema
-// validates), with the position of every value by JSON pointer.
+// validates), with the position of every value by JSON pointer when asked.
 type parsed struct {
 	value any
 	spans map[string]span
 }
 
 // parse decodes a content file. It returns a finding, not an error, for every
-// mistake a user can make; path is used in findings only.
-func parse(path string, src []byte) (*parsed, *diag.Finding) {
+// mistake a user can make; path is used in findings only. With positions, it
+// records the position of every value (parsed.spans).
+func parse(path string, src []byte, positions bool) (*parsed, *diag.Finding) {
 	fail := func(line, col int, rule, format string, args ...any) (*parsed, *diag.Finding) {
 		return nil, &diag.Finding{Pos: diag.Pos{File: path, Line: line, Col: col}, Severity: diag.Error,
 			Rule: rule, Message: fmt.Sprintf(format, args...)}
@@ -86,9 +87,16 @@ func parse(path string, src []byte) (*parsed, *diag.Finding) {
 		return fail(1, 1, "syntaxe", "YAML illisible : %v", err)
 	}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		p := &parsed{spans: map[string]span{}}
+		p := &parsed{}
+		if positions {
+			p.spans = map[string]span{}
+		}
 		c := converter{p: p}
 		v, f := c.convert(doc.Content[0], "", 0)
+		if f != nil && !positions {
+			// The message of a duplicate key cites the line of the first one.
+			return parse(path, src, true)
+		}
 		if f != nil {
 			f.File = path
 			return nil, f
@@ -117,8 +125,9 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 	if c.nodes > maxNodes {
 		return nil, at(n, "alias", "le fichier développe plus de 200 000 valeurs : trop d'alias YAML imbriqués (« bombe d'alias »)")
 	}
-	if _, ok := c.p.spans[ptr]; !ok {
-		c.p.spans[ptr] = span{value: lineCol{n.Line, n.Column}}
+	spans := c.p.spans // nil when positions are not asked for, nor pointers built
+	if _, ok := spans[ptr]; !ok && spans != nil {
+		spans[ptr] = span{value: lineCol{n.Line, n.Column}}
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -136,12 +145,15 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 				return nil, at(k, "syntaxe", "les fusions YAML (<<) ne sont pas acceptées : écrivez les champs, ou référencez un identifiant")
 			}
 			if _, dup := m[k.Value]; dup {
-				first := c.p.spans[ptr+"/"+escape(k.Value)].key
+				first := spans[ptr+"/"+escape(k.Value)].key
 				return nil, at(k, "cle-dupliquee", "clé « %s » en double (déjà définie ligne %d) : une des deux valeurs serait perdue",
 					k.Value, first.line)
 			}
-			child := ptr + "/" + escape(k.Value)
-			c.p.spans[child] = span{key: lineCol{k.Line, k.Column}, value: lineCol{v.Line, v.Column}}
+			child := ""
+			if spans != nil {
+				child = ptr + "/" + escape(k.Value)
+				spans[child] = span{key: lineCol{k.Line, k.Column}, value: lineCol{v.Line, v.Column}}
+			}
 			val, f := c.convert(v, child, depth+1)
 			if f != nil {
 				return nil, f
@@ -152,7 +164,11 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 	case yaml.SequenceNode:
 		s := make([]any, 0, len(n.Content))
 		for i, e := range n.Content {
-			val, f := c.convert(e, ptr+"/"+strconv.Itoa(i), depth+1)
+			child := ""
+			if spans != nil {
+				child = ptr + "/" + strconv.Itoa(i)
+			}
+			val, f := c.convert(e, child, depth+1)
 			if f != nil {
 				return nil, f
 			}
@@ -271,4 +287,13 @@ func invalidUTF8(src []byte) int {
 	return len(src)
 }
 
-func escape(tok string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(tok) }
+// pointerEscaper escapes a JSON pointer token (RFC 6901). Built once: a
+// Replacer's tables cost more than the few keys escaped with them.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
+func escape(tok string) string {
+	if !strings.ContainsAny(tok, "~/") {
+		return tok
+	}
+	return pointerEscaper.Replace(tok)
+}

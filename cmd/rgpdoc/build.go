@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build"
@@ -20,11 +20,12 @@ func newBuildCmd() *command {
 		name:    "build",
 		summary: "produit le site : les documents de chaque organisation en HTML, Markdown et PDF",
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-			fs := newFlags("build", "[--content DOSSIER] [--out DOSSIER] [--org ID…] [--format html,md,pdf] [--strict]",
+			fs := newFlags("build", "[--content DOSSIER] [--out DOSSIER] [--org ID…] [--format html,md,pdf] [--strict] [--cache DOSSIER | --no-cache]",
 				"Vérifie le contenu puis écrit le site dans le dossier de sortie, qui est remplacé d'un bloc :\n"+
 					"en cas d'erreur, le site précédent reste intact. Sans --strict, un document dont le contenu a\n"+
 					"des avertissements porte le bandeau « Projet — à compléter ». Les dates des PDF viennent du\n"+
-					"contenu, ou de la variable SOURCE_DATE_EPOCH.", stderr)
+					"contenu, ou de la variable SOURCE_DATE_EPOCH. Les fichiers de chaque organisation sont gardés\n"+
+					"dans un cache : une organisation dont rien n'a changé n'est pas produite à nouveau.", stderr)
 			content := fs.String("content", "content", "`DOSSIER` du contenu")
 			out := fs.String("out", "public", "`DOSSIER` de sortie, remplacé par le nouveau site")
 			var orgs []string
@@ -34,6 +35,8 @@ func newBuildCmd() *command {
 			})
 			formats := fs.String("format", "html,md,pdf", "`FORMATS` à produire, séparés par des virgules")
 			strict := fs.Bool("strict", false, "refuser de produire le site s'il reste des avertissements (publication)")
+			cacheDir := fs.String("cache", "", "`DOSSIER` du cache (par défaut .rgpdoc-cache à côté du dossier de sortie)")
+			noCache := fs.Bool("no-cache", false, "produire toutes les organisations, sans lire ni écrire le cache")
 			if code, stop := fs.parse(args); stop {
 				return code
 			}
@@ -63,13 +66,20 @@ func newBuildCmd() *command {
 				fmt.Fprintf(stderr, "rgpdoc build : site non produit ; %s reste inchangé.\n", *out)
 				return exitFindings
 			}
-			var files atomic.Int64
-			err = build.Replace(*out, func(put build.Put) error {
-				return build.Render(site, findings, opts, func(p string, b []byte) error {
-					files.Add(1)
-					return put(p, b)
-				})
-			})
+			var cache *build.Cache
+			if !*noCache {
+				if *cacheDir == "" {
+					// Beside the output: on the same file system, so that the
+					// site links its files instead of copying them, and kept
+					// or cleaned with it (a CI cache names the project's folders).
+					*cacheDir = filepath.Join(filepath.Dir(filepath.Clean(*out)), ".rgpdoc-cache")
+				}
+				if cache, err = build.OpenCache(*cacheDir); err != nil {
+					fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
+					return exitUsage
+				}
+			}
+			files, err := build.Write(site, findings, opts, *out, cache)
 			if err != nil {
 				fmt.Fprintf(stderr, "rgpdoc build : %v\nrgpdoc build : %s reste inchangé.\n", err, *out)
 				return exitUsage
@@ -77,7 +87,19 @@ func newBuildCmd() *command {
 			if _, w := findings.Count(); w > 0 {
 				fmt.Fprintf(stderr, "%d avertissement(s) : les documents concernés portent le bandeau « Projet — à compléter » (détail : rgpdoc check).\n", w)
 			}
-			fmt.Fprintf(stdout, "Site écrit dans %s : %d fichiers.\n", *out, files.Load())
+			reused := ""
+			if cache != nil {
+				if len(orgs) == 0 {
+					// Only a build of every organization knows which entries are stale.
+					if err := cache.Prune(); err != nil {
+						fmt.Fprintf(stderr, "rgpdoc build : cache : %v\n", err)
+					}
+				}
+				if n := cache.Hits(); n > 0 {
+					reused = fmt.Sprintf(" (%d organisation(s) reprise(s) du cache %s)", n, *cacheDir)
+				}
+			}
+			fmt.Fprintf(stdout, "Site écrit dans %s : %d fichiers%s.\n", *out, files, reused)
 			return exitOK
 		},
 	}

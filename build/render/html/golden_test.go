@@ -64,4 +64,3 @@ func checkGoldenDir(t *testing.T, files map[string][]byte) {
 		}
 	}
 }
-

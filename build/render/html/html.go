@@ -22,8 +22,10 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build/doc"
@@ -169,11 +171,63 @@ func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// parsed holds every embedded theme, parsed once.
-var parsed = sync.OnceValues(func() (map[string]*parsedTheme, error) {
+// embedded holds the embedded themes, parsed once.
+var embedded = sync.OnceValues(func() (map[string]*parsedTheme, error) {
+	return parseAll(themes.Names(), themes.FS)
+})
+
+// onDisk holds the themes of UseThemes, which replace the embedded ones.
+var onDisk atomic.Pointer[map[string]*parsedTheme]
+
+// parsed returns the themes in use, by name.
+func parsed() (map[string]*parsedTheme, error) {
+	if all := onDisk.Load(); all != nil {
+		return *all, nil
+	}
+	return embedded()
+}
+
+// UseThemes makes the pages use the themes of fsys instead of the embedded
+// ones; fsys holds one folder per theme, laid out as in package themes, the
+// default theme among them. The preview server calls it when it starts and
+// after each change to a theme file, so that a theme can be edited and
+// previewed; on error, the themes in use stay. A nil fsys goes back to the
+// embedded themes. It is safe for concurrent use: a page being rendered keeps
+// the themes it started with.
+func UseThemes(fsys fs.FS) error {
+	if fsys == nil {
+		onDisk.Store(nil)
+		return nil
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && !hidden(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	if !slices.Contains(names, themes.Default) {
+		return fmt.Errorf("le dossier des thèmes n'a pas de thème « %s »", themes.Default)
+	}
+	all, err := parseAll(names, func(name string) (fs.FS, bool) {
+		sub, err := fs.Sub(fsys, name)
+		return sub, err == nil
+	})
+	if err != nil {
+		return err
+	}
+	onDisk.Store(&all)
+	return nil
+}
+
+// parseAll parses the named themes; open returns the files of one.
+func parseAll(names []string, open func(name string) (fs.FS, bool)) (map[string]*parsedTheme, error) {
 	out := map[string]*parsedTheme{}
-	for _, name := range themes.Names() {
-		fsys, _ := themes.FS(name)
+	for _, name := range names {
+		fsys, _ := open(name) // names are those open knows
 		t, err := parse(fsys)
 		if err != nil {
 			return nil, fmt.Errorf("thème %s : %w", name, err)
@@ -181,7 +235,7 @@ var parsed = sync.OnceValues(func() (map[string]*parsedTheme, error) {
 		out[name] = t
 	}
 	return out, nil
-})
+}
 
 // theme returns the named theme, "" naming the default one.
 func theme(name string) (*parsedTheme, error) {
@@ -194,7 +248,8 @@ func theme(name string) (*parsedTheme, error) {
 	}
 	t, ok := all[name]
 	if !ok {
-		return nil, fmt.Errorf("thème HTML inconnu « %s » (thèmes disponibles : %s)", name, strings.Join(themes.Names(), ", "))
+		names := slices.Sorted(maps.Keys(all))
+		return nil, fmt.Errorf("thème HTML inconnu « %s » (thèmes disponibles : %s)", name, strings.Join(names, ", "))
 	}
 	return t, nil
 }
@@ -210,6 +265,9 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		return nil, err
 	}
 	for _, e := range entries {
+		if e.IsDir() || hidden(e.Name()) {
+			continue // as go:embed does, for a theme read from disk
+		}
 		b, err := fs.ReadFile(fsys, path.Join("assets", e.Name()))
 		if err != nil {
 			return nil, err
@@ -244,6 +302,10 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 	}
 	return t, nil
 }
+
+// hidden tells whether go:embed leaves a file out: editors' swap and lock
+// files are hidden, and must not become assets of a theme read from disk.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") }
 
 // fingerprint inserts a hash of the content in a file name: style.css →
 // style.3f2a9c1b.css.

@@ -228,15 +228,6 @@ func TestOrgStyle(t *testing.T) {
 	}
 }
 
-func BenchmarkRender(b *testing.B) {
-	d := draftDoc()
-	for b.Loop() {
-		if _, err := Render(d); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // pages lists the HTML pages of a site, sorted.
 func pages(site map[string][]byte) []string {
 	var out []string

@@ -328,14 +328,3 @@ func TestPlainFieldStaysText(t *testing.T) {
 		t.Error("raw HTML in the output")
 	}
 }
-
-func BenchmarkRender(b *testing.B) {
-	t := &testing.T{}
-	docs := documents(t)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range docs {
-			Render(d)
-		}
-	}
-}

@@ -370,26 +370,3 @@ func TestTallRow(t *testing.T) {
 		t.Errorf("%d measures drawn, want 150", next)
 	}
 }
-
-// BenchmarkRender renders the policy of the complete fixture (7 pages, the
-// two faces real documents use) and the hand-built document (6 pages, every
-// kind of block, five faces).
-func BenchmarkRender(b *testing.B) {
-	s, err := load.Load("../../../testdata/complet/content")
-	if err != nil {
-		b.Fatal(err)
-	}
-	o := s.Orgs[0]
-	for name, d := range map[string]*doc.Document{
-		"politique": doc.Build(doc.Politique, o.ID, &o.Content),
-		"manuel":    sample(false),
-	} {
-		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := Render(d); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}

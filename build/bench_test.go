@@ -1,0 +1,120 @@
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+
+	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/html"
+	"github.com/rgpdoc/rgpdoc/build/synth"
+)
+
+// The benchmarks of the pipeline run on synthetic organizations the size of
+// the largest seed (build/synth); docs/performance.md gives the figures and
+// scripts/bench the commands.
+
+var sizes = []int{1, 100, 1000}
+
+// synthetic writes a content folder of n synthetic organizations.
+func synthetic(b *testing.B, n int) string {
+	dir := filepath.Join(b.TempDir(), "content")
+	if err := synth.New(1).Write(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkLoadCheck reads, validates and checks the content: what rgpdoc
+// check does, and what rgpdoc build does before rendering.
+func BenchmarkLoadCheck(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("orgs=%d", n), func(b *testing.B) {
+			dir := synthetic(b, n)
+			for b.Loop() {
+				site, err := load.Load(dir)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if Check(site).Fails(false) {
+					b.Fatal("synthetic content has errors")
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "orgs/s")
+		})
+	}
+}
+
+// BenchmarkBuild is rgpdoc build: load, check, render and write the site to
+// disk, in HTML only (to compare with Hugo) and in the three formats.
+func BenchmarkBuild(b *testing.B) {
+	for _, f := range []struct {
+		name    string
+		formats []Format
+	}{{"html", []Format{html.HTML}}, {"tout", nil}} {
+		for _, n := range sizes {
+			b.Run(fmt.Sprintf("format=%s/orgs=%d", f.name, n), func(b *testing.B) {
+				dir := synthetic(b, n)
+				out := filepath.Join(b.TempDir(), "public")
+				var files atomic.Int64
+				for b.Loop() {
+					files.Add(int64(siteBuild(b, dir, out, Options{Formats: f.formats}, nil)))
+				}
+				b.ReportMetric(float64(files.Load())/b.Elapsed().Seconds(), "fichiers/s")
+			})
+		}
+	}
+}
+
+// BenchmarkRebuildOneChanged is CI's common case: a build of the whole site
+// after an edit of one organization, with the cache of the previous build.
+func BenchmarkRebuildOneChanged(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("orgs=%d", n), func(b *testing.B) {
+			dir := synthetic(b, n)
+			out := filepath.Join(b.TempDir(), "public")
+			cache := filepath.Join(b.TempDir(), "cache")
+			rebuild := func() int {
+				c, err := OpenCache(cache)
+				if err != nil {
+					b.Fatal(err)
+				}
+				files := siteBuild(b, dir, out, Options{}, c)
+				if err := c.Prune(); err != nil {
+					b.Fatal(err)
+				}
+				return files
+			}
+			rebuild()
+			var files, rev int
+			for b.Loop() {
+				b.StopTimer()
+				rev++
+				if err := synth.New(1).Edit(dir, 0, rev); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				files += rebuild()
+			}
+			b.ReportMetric(float64(files)/b.Elapsed().Seconds(), "fichiers/s")
+		})
+	}
+}
+
+// siteBuild does what rgpdoc build does and returns the number of files written.
+func siteBuild(b *testing.B, dir, out string, opts Options, cache *Cache) int {
+	site, err := load.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	findings := Check(site)
+	if findings.Fails(false) {
+		b.Fatal("synthetic content has errors")
+	}
+	files, err := Write(site, findings, opts, out, cache)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files
+}

@@ -1,0 +1,321 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/diag"
+	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/html"
+)
+
+// state is what the server serves; it is never modified once published.
+type state struct {
+	// id identifies the state to the pages, which reload when it changes.
+	id string
+	// good is the last good build; nil before the first one.
+	good *snapshot
+	// problems say why the last build failed; nil when it succeeded.
+	problems []problem
+	// head and overlay are added to every HTML page: in its head, the
+	// live-reload script; at the top of its body, the problems.
+	head, overlay []byte
+	// next is closed when a newer state replaces this one.
+	next chan struct{}
+}
+
+// snapshot is a complete, good build of the site.
+type snapshot struct {
+	site *load.Site
+	orgs map[string]*orgBuild
+	// files are the site's own pages and assets: index.html, assets/….
+	files build.Files
+	// listings are what the site index shows, in its order.
+	listings []html.Listing
+	// themes is the generation of the themes the pages were rendered with.
+	themes int
+}
+
+// orgBuild is the build of one organization, which the snapshots share for
+// as long as its inputs do not change.
+type orgBuild struct {
+	id, hash string
+	findings diag.List
+	// files are the HTML and Markdown files and the pages of the organization.
+	files   build.Files
+	listing html.Listing
+
+	pdfOnce sync.Once
+	pdfs    build.Files
+	pdfErr  error
+}
+
+// file returns a file of the site by path, rendering a PDF on its first request.
+func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err error) {
+	if b, ok := sn.files[name]; ok {
+		return b, true, nil
+	}
+	id, _, _ := strings.Cut(name, "/")
+	ob := sn.orgs[id]
+	if ob == nil {
+		return nil, false, nil
+	}
+	if b, ok := ob.files[name]; ok {
+		return b, true, nil
+	}
+	// A PDF exists where its HTML version does.
+	if base, ok := strings.CutSuffix(name, "."+string(html.PDF)); ok && ob.files[base+"."+string(html.HTML)] != nil {
+		return ob.pdf(sn.site, name, epoch)
+	}
+	return nil, false, nil
+}
+
+// pdf returns one of the organization's PDFs, rendering them all on the
+// first call; site is any site in which the organization has this build's
+// inputs, so that the PDF is that of the pages.
+func (ob *orgBuild) pdf(site *load.Site, name string, epoch time.Time) ([]byte, bool, error) {
+	ob.pdfOnce.Do(func() {
+		ob.pdfs = build.Files{}
+		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch}
+		_, ob.pdfErr = build.RenderOrgs(site, ob.findings, opts, ob.pdfs.Collect())
+	})
+	b, ok := ob.pdfs[name]
+	return b, ok, ob.pdfErr
+}
+
+// checked is an organization's findings and the inputs they were found in.
+type checked struct {
+	hash     string
+	findings diag.List
+}
+
+// rebuild brings the served state up to date after the changes of b, and
+// publishes a new state when what is served changed.
+func (s *Server) rebuild(b batch) {
+	start := time.Now()
+	cur := s.state.Load()
+	var content []string
+	themes := b.all && s.opts.Themes != ""
+	for _, p := range b.paths {
+		if s.opts.Themes != "" && inside(s.opts.Themes, p) {
+			themes = true
+		} else {
+			content = append(content, p)
+		}
+	}
+	if themes {
+		if s.themeErr = html.UseThemes(os.DirFS(s.opts.Themes)); s.themeErr == nil {
+			s.themes++
+		}
+	}
+	if b.all || s.site == nil || len(content) > 0 {
+		var site *load.Site
+		var err error
+		if b.all || s.site == nil {
+			site, err = s.loader.Load(s.opts.Content)
+		} else {
+			site, err = s.loader.Reload(s.site, content)
+		}
+		if err != nil {
+			s.fail(cur, []problem{{Finding: diag.Finding{Severity: diag.Error, Message: err.Error()}}}, start)
+			return
+		}
+		s.site = site
+	}
+	findings := s.check(s.site)
+	var problems []problem
+	if s.themeErr != nil {
+		problems = append(problems, problem{Finding: diag.Finding{Severity: diag.Error,
+			Message: fmt.Sprintf("thèmes de %s : %v", s.opts.Themes, s.themeErr)}})
+	}
+	for _, f := range findings {
+		if f.Severity == diag.Error {
+			problems = append(problems, newProblem(s.site, f))
+		}
+	}
+	if len(problems) > 0 {
+		s.fail(cur, problems, start)
+		return
+	}
+	snap, rendered, err := s.render(s.site, findings, cur.good)
+	if err != nil {
+		s.fail(cur, []problem{{Finding: diag.Finding{Severity: diag.Error, Message: err.Error()}}}, start)
+		return
+	}
+	if len(rendered) == 0 && cur.good != nil && cur.problems == nil {
+		return // a save that changed nothing: pages need not reload
+	}
+	s.publish(s.newState(snap, nil))
+
+	took := duration(time.Since(start))
+	if cur.good == nil {
+		fmt.Fprintf(s.opts.Log, "Site construit en %s : %s", took, plural(len(snap.site.Orgs), "organisation", "organisations"))
+	} else {
+		what := names(rendered)
+		if what == "" {
+			what = "index du site"
+		}
+		fmt.Fprintf(s.opts.Log, "Reconstruit en %s : %s", took, what)
+	}
+	// The warnings, when they are news.
+	if _, w := findings.Count(); w != s.warnings || cur.good == nil && w > 0 {
+		s.warnings = w
+		fmt.Fprintf(s.opts.Log, " ; %s (bandeau « Projet — à compléter », détail : rgpdoc check)", plural(w, "avertissement", "avertissements"))
+	}
+	fmt.Fprintln(s.opts.Log, ".")
+}
+
+// check returns the site's findings, checking again only the organizations
+// whose inputs changed.
+func (s *Server) check(site *load.Site) diag.List {
+	if e, _ := site.Findings.Count(); e > 0 {
+		// The rules do not run, so there is nothing to keep.
+		return build.Check(site)
+	}
+	all := slices.Clone(site.Findings)
+	next := make(map[string]checked, len(site.Orgs))
+	for _, o := range site.Orgs {
+		c, ok := s.checked[o.ID]
+		if !ok || c.hash != o.Hash {
+			c = checked{o.Hash, build.OrgFindings(site, o)}
+		}
+		next[o.ID] = c
+		all = append(all, c.findings...)
+	}
+	s.checked = next
+	all.Sort()
+	return slices.Compact(all) // rules report a problem of the defaults once per organization
+}
+
+// render returns the snapshot of a good site: the organizations whose
+// inputs or themes changed since prev are rendered, the others taken from
+// prev. rendered lists what was rendered: organization ids, and "" for the
+// site index.
+func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (snap *snapshot, rendered []string, err error) {
+	snap = &snapshot{site: site, orgs: make(map[string]*orgBuild, len(site.Orgs)), themes: s.themes}
+	same := prev != nil && prev.themes == s.themes
+	var ids []string
+	for _, o := range site.Orgs {
+		if ob := prev.org(o.ID); same && ob != nil && ob.hash == o.Hash {
+			snap.orgs[o.ID] = ob
+		} else {
+			ids = append(ids, o.ID)
+			snap.orgs[o.ID] = &orgBuild{id: o.ID, hash: o.Hash, findings: s.checked[o.ID].findings, files: build.Files{}}
+		}
+	}
+	if len(ids) > 0 {
+		puts := make(map[string]build.Put, len(ids))
+		for _, id := range ids {
+			puts[id] = snap.orgs[id].files.Collect()
+		}
+		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch}
+		listings, err := build.RenderOrgs(site, findings, opts, func(p string, b []byte) error {
+			id, _, _ := strings.Cut(p, "/") // every file of an organization is in its folder
+			return puts[id](p, b)
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		for i, id := range ids {
+			snap.orgs[id].listing = listings[i]
+		}
+	}
+	for _, o := range site.Orgs {
+		snap.listings = append(snap.listings, snap.orgs[o.ID].listing)
+	}
+	if same && reflect.DeepEqual(snap.listings, prev.listings) {
+		snap.files = prev.files
+		return snap, ids, nil
+	}
+	snap.files = build.Files{}
+	if err := build.RenderSite(snap.listings, snap.files.Collect()); err != nil {
+		return nil, nil, err
+	}
+	return snap, append(ids, ""), nil
+}
+
+func (sn *snapshot) org(id string) *orgBuild {
+	if sn == nil {
+		return nil
+	}
+	return sn.orgs[id]
+}
+
+// fail publishes the problems of a failed build over the last good one,
+// unless the pages already show them.
+func (s *Server) fail(cur *state, problems []problem, start time.Time) {
+	st := s.newState(cur.good, problems)
+	if cur.problems != nil && bytes.Equal(st.overlay, cur.overlay) {
+		return
+	}
+	s.publish(st)
+	fmt.Fprintf(s.opts.Log, "Échec de la construction (%s) : %s ; ", duration(time.Since(start)), plural(len(problems), "erreur", "erreurs"))
+	if cur.good != nil {
+		fmt.Fprintln(s.opts.Log, "la dernière version valide reste servie, sous la liste des erreurs.")
+	} else {
+		fmt.Fprintln(s.opts.Log, "les pages montrent la liste des erreurs.")
+	}
+	for _, p := range problems {
+		if p.File != "" {
+			fmt.Fprintf(s.opts.Log, "  %s\n", p.Finding)
+		} else {
+			fmt.Fprintf(s.opts.Log, "  %s\n", p.Message)
+		}
+	}
+}
+
+// newState returns a state to publish, with a new id.
+func (s *Server) newState(good *snapshot, problems []problem) *state {
+	st := &state{id: s.newID(), good: good, problems: problems}
+	st.head = fmt.Appendf(nil, `<script src="/_rgpdoc/live.js" data-build="%s" defer></script>`, st.id)
+	if problems != nil {
+		st.head = append(st.head, `<link rel="stylesheet" href="/_rgpdoc/overlay.css">`...)
+		st.overlay = overlay(problems, good != nil)
+	}
+	return st
+}
+
+// publish makes st the state served, and tells the event streams.
+func (s *Server) publish(st *state) {
+	st.next = make(chan struct{})
+	close(s.state.Swap(st).next)
+}
+
+// inside tells whether path p is dir or below it.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// names lists organization ids for a message, the site index ("") apart.
+func names(ids []string) string {
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == "" })
+	if len(ids) > 5 {
+		return fmt.Sprintf("%s et %d autres organisations", strings.Join(ids[:3], ", "), len(ids)-3)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// duration writes d for a French message: "18 ms", "2,3 s".
+func duration(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return strings.Replace(fmt.Sprintf("%.1f s", d.Seconds()), ".", ",", 1)
+}
+
+// plural writes a count with its noun; French puts 0 and 1 in the singular.
+func plural(n int, one, many string) string {
+	if n > 1 {
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	return fmt.Sprintf("%d %s", n, one)
+}
