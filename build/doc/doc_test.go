@@ -133,15 +133,11 @@ func first(bs []Block) (*Paragraph, bool) {
 func table(t *testing.T, s *Section, caption string) *Table {
 	t.Helper()
 	var found *Table
-	var walk func([]Block)
-	walk = func(bs []Block) {
-		for _, b := range bs {
-			if tb, ok := b.(*Table); ok && plain(tb.Caption) == caption && found == nil {
-				found = tb
-			}
+	for _, b := range s.Blocks {
+		if tb, ok := b.(*Table); ok && plain(tb.Caption) == caption && found == nil {
+			found = tb
 		}
 	}
-	walk(s.Blocks)
 	if found == nil {
 		t.Fatalf("no table %q in section %s", caption, s.ID)
 	}
