@@ -3,14 +3,26 @@
 // from disk instead, so that a theme being edited shows on each save (see
 // html.UseThemes). A theme is a folder named after it, holding:
 //
-//   - html/*.html: html/template files. base.html defines the "page" layout
-//     and the shared templates (blocks of the document tree); document.html,
-//     site-index.html and org-index.html each define "title", "main" and
-//     "footer" for one kind of page. The functions the templates call
-//     (asset, kind, nest…) are those of build/render/html.
+//   - html/*.html: html/template files for the layout of the pages. base.html
+//     defines the "page" layout (head, header, footer) and the draft banner;
+//     document.html, site-index.html and org-index.html each define "title",
+//     "main" and "footer" for one kind of page. The data of the templates is
+//     the page type of build/render/html, and the functions they call
+//     (asset, plural, isoDate) are those of that package.
 //   - assets/*: files the pages link to (CSS, icons). They are published
 //     under public/assets/ with a fingerprint in their name, so a stylesheet
 //     must not refer to another asset by URL.
+//
+// A theme controls the layout and the style of the pages, not the markup of
+// what is repeated in them: build/render/html writes, in Go and escaped, the
+// document tree (preamble, table of contents, sections, blocks, spans,
+// tables) and the lists of documents and organizations of the index pages,
+// which the templates place as .Body.Preamble, .Body.TOC, .Body.Sections,
+// .Documents and .Organizations. Writing them with templates cost most of
+// the rendering time (docs/performance.md). The stylesheet styles them by
+// the classes that build/render/html gives them (numero, tableau,
+// definitions, note-importante, note-a-completer, a-completer, documents,
+// organisation…).
 //
 // The stylesheet reads the organization's colour from the custom properties
 // --couleur and --couleur-encre (see assets/style.css); the HTML renderer

@@ -1,5 +1,6 @@
 // Package html renders the documents and the index pages as HTML, with a theme
-// of package themes.
+// of package themes. The theme's templates lay the pages out; the document
+// tree and the lists of the index pages are written in Go (write.go).
 //
 // Pages live at public/index.html (SiteIndex) and public/<org>/*.html (Render,
 // OrgIndex); every link they hold is relative, so the site works from any
@@ -72,13 +73,24 @@ func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 
 // Render returns the HTML page of a document, public/<org>/<kind>.html.
 func Render(d *doc.Document) ([]byte, error) {
-	return orgPage("document.html", page{Doc: d, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape)})
+	b, err := documentBody(d)
+	if err != nil {
+		return nil, err
+	}
+	return orgPage("document.html", page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape)})
 }
 
 // OrgIndex returns the index page of an organization, public/<org>/index.html.
 func OrgIndex(l Listing) ([]byte, error) {
-	return orgPage("org-index.html", page{Org: l.Org, Listing: l,
-		Description: l.Org.Name + "\u00a0: documents relatifs à la protection des données personnelles."})
+	p := page{Org: l.Org, Description: l.Org.Name + "\u00a0: documents relatifs à la protection des données personnelles."}
+	if len(l.Documents) > 0 {
+		s, err := render(func(w *writer) { w.documents("", l.Documents) })
+		if err != nil {
+			return nil, err
+		}
+		p.Documents = template.HTML(s)
+	}
+	return orgPage("org-index.html", p)
 }
 
 // SiteIndex returns the list of organizations, public/index.html, in the
@@ -88,7 +100,11 @@ func SiteIndex(orgs []Listing) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.execute("site-index.html", page{Listings: orgs,
+	s, err := render(func(w *writer) { w.organizations(orgs) })
+	if err != nil {
+		return nil, err
+	}
+	return t.execute("site-index.html", page{Organizations: template.HTML(s),
 		Description: "Politiques de confidentialité, chartes données et registres des activités de traitement."})
 }
 
@@ -128,10 +144,16 @@ type page struct {
 	Class       string
 	Description string
 	// Org is the organization of the page; zero on the site index.
-	Org      doc.Org
-	Doc      *doc.Document
-	Listing  Listing
-	Listings []Listing
+	Org doc.Org
+	Doc *doc.Document
+	// Body is the document tree of Doc, in HTML.
+	Body body
+	// Documents is the list of the organization's documents on its index
+	// page, a <ul>; empty when it publishes none.
+	Documents template.HTML
+	// Organizations is the organizations of the site index, a <section>
+	// each, one a line.
+	Organizations template.HTML
 }
 
 func landscape(on bool) string {
@@ -164,8 +186,10 @@ type parsedTheme struct {
 }
 
 func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.pages[file].ExecuteTemplate(&b, "page", p); err != nil {
+	// The layout around a document's body takes a few kilobytes.
+	size := len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
+	b := bytes.NewBuffer(make([]byte, 0, size))
+	if err := t.pages[file].ExecuteTemplate(b, "page", p); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -260,11 +284,11 @@ var pageFiles = []string{"document.html", "org-index.html", "site-index.html"}
 func parse(fsys fs.FS) (*parsedTheme, error) {
 	t := &parsedTheme{pages: map[string]*template.Template{}, files: map[string][]byte{}}
 	names := map[string]string{} // asset name → fingerprinted path
-	entries, err := fs.ReadDir(fsys, "assets")
+	assets, err := fs.ReadDir(fsys, "assets")
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
+	for _, e := range assets {
 		if e.IsDir() || hidden(e.Name()) {
 			continue // as go:embed does, for a theme read from disk
 		}
@@ -282,13 +306,8 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 			}
 			return "", fmt.Errorf("fichier %s absent du dossier assets du thème", name)
 		},
-		"kind":       kind,
-		"nest":       func(level int, s *doc.Section) sectionAt { return sectionAt{level + 1, s} },
-		"lone":       lone,
-		"plural":     plural,
-		"formatName": formatName,
-		"isoDate":    func(t time.Time) string { return t.Format(time.DateOnly) },
-		"entries":    func(prefix string, docs []Entry) entryList { return entryList{prefix, docs} },
+		"plural":  plural,
+		"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "html/base.html")
 	if err != nil {
@@ -315,50 +334,6 @@ func fingerprint(name string, content []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 }
 
-// sectionAt is a section and the level of its heading (2 for h2).
-type sectionAt struct {
-	Level   int
-	Section *doc.Section
-}
-
-// entryList is the data of the "entries" template.
-type entryList struct {
-	Prefix    string
-	Documents []Entry
-}
-
-// kind names the template case of a block.
-func kind(b doc.Block) (string, error) {
-	switch b := b.(type) {
-	case *doc.Paragraph:
-		return "paragraph", nil
-	case *doc.List:
-		return "list", nil
-	case *doc.Table:
-		return "table", nil
-	case *doc.Definitions:
-		return "definitions", nil
-	case *doc.Note:
-		switch b.Kind {
-		case doc.Important:
-			return "important", nil
-		case doc.Gap:
-			return "gap", nil
-		}
-	}
-	return "", fmt.Errorf("bloc %T inconnu du rendu HTML", b)
-}
-
-// lone tells whether blocks are a single paragraph, which a list item, a
-// cell or a definition shows without a <p>.
-func lone(blocks []doc.Block) bool {
-	if len(blocks) != 1 {
-		return false
-	}
-	_, ok := blocks[0].(*doc.Paragraph)
-	return ok
-}
-
 func plural(n int, one, many string) string {
 	if n < 2 {
 		return fmt.Sprintf("%d %s", n, one)
@@ -366,10 +341,15 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// formatName names a format on the index pages.
 func formatName(f Format) string {
 	switch f {
+	case HTML:
+		return "HTML"
 	case Markdown:
 		return "Markdown"
+	case PDF:
+		return "PDF"
 	default:
 		return strings.ToUpper(string(f))
 	}

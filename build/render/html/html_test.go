@@ -239,8 +239,9 @@ func pages(site map[string][]byte) []string {
 	return out
 }
 
-// A tag of a page. The pages come from html/template, which escapes "<" and
-// ">" in text and attribute values: a regular expression finds every tag.
+// A tag of a page. The pages escape "<" and ">" in text and attribute values
+// (html/template and the writer alike, FuzzEscaping): a regular expression
+// finds every tag.
 type tag struct {
 	name  string
 	end   bool
