@@ -27,17 +27,21 @@ func synthetic(b *testing.B, n int) string {
 }
 
 // BenchmarkLoadCheck reads, validates and checks the content: what rgpdoc
-// check does, and what rgpdoc build does before rendering.
+// check does, and what rgpdoc build does besides rendering.
 func BenchmarkLoadCheck(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("orgs=%d", n), func(b *testing.B) {
 			dir := synthetic(b, n)
 			for b.Loop() {
-				site, err := load.Load(dir)
+				site, err := load.Open(dir)
 				if err != nil {
 					b.Fatal(err)
 				}
-				if Check(site).Fails(false) {
+				findings, err := Check(site)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if findings.Fails(false) {
 					b.Fatal("synthetic content has errors")
 				}
 			}
@@ -104,17 +108,16 @@ func BenchmarkRebuildOneChanged(b *testing.B) {
 
 // siteBuild does what rgpdoc build does and returns the number of files written.
 func siteBuild(b *testing.B, dir, out string, opts Options, cache *Cache) int {
-	site, err := load.Load(dir)
+	site, err := load.Open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	findings := Check(site)
+	findings, files, err := Write(site, opts, out, cache)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if findings.Fails(false) {
 		b.Fatal("synthetic content has errors")
-	}
-	files, err := Write(site, findings, opts, out, cache)
-	if err != nil {
-		b.Fatal(err)
 	}
 	return files
 }

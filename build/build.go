@@ -6,36 +6,33 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/rgpdoc/rgpdoc/build/check"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
 )
 
-// Check returns every finding of the site: the layout and defaults, each
-// organization's files, and the rules for the organizations that loaded
+// Check returns every finding of the site, sorted: the layout and defaults,
+// each organization's files, and the rules for the organizations that loaded
 // without error (rules on a half-read organization would only add noise).
-// When ids are given, only those organizations are checked.
-func Check(site *load.Site, ids ...string) diag.List {
-	var orgs []*load.Org
-	for _, o := range site.Orgs {
-		if len(ids) == 0 || slices.Contains(ids, o.ID) {
-			orgs = append(orgs, o)
-		}
+// When ids are given, only those organizations are checked. The
+// organizations that the site only lists (load.Open) are read, checked and
+// released one at a time, so that memory does not grow with their number;
+// the error is for an organization that cannot be read.
+func Check(site *load.Site, ids ...string) (diag.List, error) {
+	orgs, err := selectOrgs(site, ids)
+	if err != nil {
+		return nil, err
 	}
-	each := make([]diag.List, len(orgs))
-	parallel(len(orgs), func(i int) { each[i] = OrgFindings(site, orgs[i]) })
-	out := append(diag.List{}, site.Findings...)
-	for _, l := range each {
-		out = append(out, l...)
+	p := newPipeline(site, Options{}, nil)
+	if _, err := p.run(orgs); err != nil {
+		return nil, err
 	}
-	out.Sort()
-	// Rules report a problem of the defaults once per organization.
-	return slices.Compact(out)
+	return p.result(), nil
 }
 
-// OrgFindings returns the findings of one organization.
+// OrgFindings returns the findings of one organization, whose files are
+// read, sorted.
 func OrgFindings(site *load.Site, o *load.Org) diag.List {
 	out := append(diag.List{}, o.Findings...)
 	if e, _ := out.Count(); e == 0 {
@@ -43,20 +40,48 @@ func OrgFindings(site *load.Site, o *load.Org) diag.List {
 			out = append(out, check.Org(site, o)...)
 		}
 	}
-	return out
+	out.Sort()
+	return slices.Compact(out)
 }
 
-// parallel calls f(0) to f(n-1) from GOMAXPROCS goroutines, and returns when
-// all calls have.
-func parallel(n int, f func(i int)) {
-	var next atomic.Int64
+// workers bounds the goroutines of a pipeline to GOMAXPROCS. An
+// organization takes a slot to be read, checked and rendered, and its
+// documents take the slots left free: a site of one organization keeps the
+// cores busy as well as a site of many, and no more than GOMAXPROCS
+// organizations are in memory at once.
+type workers chan struct{}
+
+func newWorkers() workers { return make(workers, runtime.GOMAXPROCS(0)) }
+
+// all calls f(0) to f(n-1), each in a slot, waiting for a free one; it
+// returns when all calls have.
+func (w workers) all(n int, f func(i int)) {
 	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
+	for i := range n {
+		w <- struct{}{}
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
+			defer func() { <-w }()
+			f(i)
 		})
+	}
+	wg.Wait()
+}
+
+// each calls f(0) to f(n-1) from a goroutine that holds a slot: each call
+// takes a free slot, or runs in the caller when there is none. It returns
+// when all calls have.
+func (w workers) each(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		select {
+		case w <- struct{}{}:
+			wg.Go(func() {
+				defer func() { <-w }()
+				f(i)
+			})
+		default:
+			f(i)
+		}
 	}
 	wg.Wait()
 }

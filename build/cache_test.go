@@ -18,15 +18,21 @@ import (
 // its files.
 func writeSite(t *testing.T, dir, out string, opts Options, cache *Cache) Files {
 	t.Helper()
-	site, err := load.Load(dir)
+	site, err := load.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(site, Check(site), opts, out, cache); err != nil {
-		t.Fatal(err)
+	if findings, _, err := Write(site, opts, out, cache); err != nil || findings.Fails(false) {
+		t.Fatal(err, findings)
 	}
+	return readSite(t, out)
+}
+
+// readSite returns the files of the site in the folder out.
+func readSite(t *testing.T, out string) Files {
+	t.Helper()
 	files := Files{}
-	err = filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}

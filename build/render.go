@@ -36,6 +36,8 @@ type Options struct {
 	// Epoch dates the documents whose content gives no update date
 	// (SOURCE_DATE_EPOCH), so that their PDFs stay reproducible.
 	Epoch time.Time
+	// Strict makes warnings fail the run of Write, as errors do.
+	Strict bool
 }
 
 // Put receives one rendered file, by slash-separated path relative to the
@@ -59,18 +61,42 @@ func Render(site *load.Site, findings diag.List, opts Options, put Put) error {
 // and pages; it returns what the site index shows of each, in order. The
 // preview server renders again only the organizations that changed.
 func RenderOrgs(site *load.Site, findings diag.List, opts Options, put Put) ([]html.Listing, error) {
-	return renderOrgs(site, findings, opts, put, nil, nil)
+	orgs, err := selectOrgs(site, opts.Orgs)
+	if err != nil {
+		return nil, err
+	}
+	p := newPipeline(site, opts, put)
+	p.byFile = map[string]diag.List{}
+	for _, f := range findings {
+		p.byFile[f.File] = append(p.byFile[f.File], f)
+	}
+	return p.run(orgs)
 }
 
-// Write renders the site into the folder out, which it replaces (see
-// Replace), and returns the number of files written. With a cache, the
-// organizations that did not change since it kept their files are not
-// rendered again.
-func Write(site *load.Site, findings diag.List, opts Options, out string, cache *Cache) (int, error) {
+// Write checks the site and writes it into the folder out, which it replaces
+// (see Replace). Each organization is read (when the site only lists it, see
+// load.Open), checked, rendered and released in turn, so that memory does not
+// grow with the number of organizations. Write returns the findings, sorted,
+// and the number of files written. When the findings fail the run (an error,
+// or a warning with opts.Strict), no more organizations are rendered, out is
+// left as it was and no file is counted: the caller reports the findings.
+// With a cache, the organizations that did not change since it kept their
+// files are not rendered again.
+func Write(site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+	orgs, err := selectOrgs(site, opts.Orgs)
+	if err != nil {
+		return nil, 0, err
+	}
 	files := 0
-	err := Replace(out, func(d *Dir) error {
-		listings, err := renderOrgs(site, findings, opts, d.Put, cache, d)
-		if err != nil {
+	p := newPipeline(site, opts, nil)
+	p.failed.Store(site.Findings.Fails(opts.Strict))
+	err = Replace(out, func(d *Dir) error {
+		p.put, p.cache, p.dir = d.Put, cache, d
+		listings, err := p.run(orgs)
+		switch {
+		case p.failed.Load():
+			return errFindings
+		case err != nil:
 			return err
 		}
 		if err := RenderSite(listings, d.Put); err != nil {
@@ -79,135 +105,154 @@ func Write(site *load.Site, findings diag.List, opts Options, out string, cache 
 		files = d.Files()
 		return nil
 	})
-	return files, err
+	if err == errFindings {
+		err = nil
+	}
+	return p.result(), files, err
 }
 
-// renderOrgs is RenderOrgs, with a cache when the files go to the folder d.
-func renderOrgs(site *load.Site, findings diag.List, opts Options, put Put, cache *Cache, d *Dir) ([]html.Listing, error) {
-	orgs, err := selectOrgs(site, opts.Orgs)
-	if err != nil {
-		return nil, err
-	}
+// errFindings stops Replace when the findings fail the run.
+var errFindings = errors.New("des constats font échouer la production du site")
+
+// pipeline is one run over organizations: each is read when the site only
+// lists it, checked unless the caller gives the findings (byFile), rendered
+// when there is a put and the run has not failed, then released.
+type pipeline struct {
+	site            *load.Site
+	opts            Options
+	formats, listed []Format
+	put             Put
+	cache           *Cache // with dir, the folder that put writes to
+	dir             *Dir
+	byFile          map[string]diag.List // the caller's findings by file; nil: check
+	workers         workers
+
+	mu       sync.Mutex
+	findings diag.List // of the organizations checked, and of the site
+	errs     []error
+	// failed is set once a finding fails the run: organizations are still
+	// checked, for the report, but not rendered.
+	failed atomic.Bool
+}
+
+func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	formats := opts.Formats
 	if len(formats) == 0 {
 		formats = Formats
 	}
-	listed := append(slices.Clone(formats), opts.Lazy...)
-	byFile := map[string]diag.List{}
-	for _, f := range findings {
-		byFile[f.File] = append(byFile[f.File], f)
-	}
+	return &pipeline{site: site, opts: opts, formats: formats, listed: append(slices.Clone(formats), opts.Lazy...), put: put,
+		findings: slices.Clone(site.Findings), workers: newWorkers()}
+}
 
-	// A job renders one document of an organization; the worker that
-	// finishes the organization's last document renders its index page and
-	// assets. The workers build the documents, which are dropped once their
-	// organization is done: memory stays flat however many organizations
-	// the site has. An organization found in the cache is one job.
-	type job struct {
-		org    int      // index in orgs
-		kind   doc.Kind // "" for an organization that publishes nothing
-		nth    int      // index among the organization's documents
-		cached bool
-	}
-	var jobs []job
-	docs := make([][]*doc.Document, len(orgs))
-	left := make([]atomic.Int32, len(orgs))
+// run runs the pipeline over orgs and returns what the site index shows of
+// each, in order.
+func (p *pipeline) run(orgs []*load.Org) ([]html.Listing, error) {
 	listings := make([]html.Listing, len(orgs))
-	keys := make([]string, len(orgs))
-	entries := make([]*manifest, len(orgs))
-	kept := make([]*collector, len(orgs))
-	failed := make([]atomic.Bool, len(orgs)) // no cache entry for a half-rendered organization
-	for i, o := range orgs {
-		if cache != nil {
-			keys[i] = cache.key(o, draft(o, byFile), formats, listed, opts.Epoch)
-			if entries[i] = cache.lookup(keys[i]); entries[i] != nil {
-				jobs = append(jobs, job{org: i, cached: true})
-				continue
-			}
-			kept[i] = new(collector)
-		}
-		kinds := doc.Published(&o.Content)
-		docs[i] = make([]*doc.Document, len(kinds))
-		left[i].Store(int32(len(kinds)))
-		for n, k := range kinds {
-			jobs = append(jobs, job{org: i, kind: k, nth: n})
-		}
-		if len(kinds) == 0 {
-			jobs = append(jobs, job{org: i})
-		}
-	}
-
-	var (
-		mu   sync.Mutex
-		errs []error
-	)
-	fail := func(org int, err error) {
-		failed[org].Store(true)
-		mu.Lock()
-		errs = append(errs, fmt.Errorf("%s : %w", orgs[org].ID, err))
-		mu.Unlock()
-	}
-	parallel(len(jobs), func(n int) {
-		j := jobs[n]
-		o := orgs[j.org]
-		if j.cached {
-			if err := cache.restore(keys[j.org], entries[j.org], d); err != nil {
-				fail(j.org, err)
-			}
-			listings[j.org] = entries[j.org].Listing
-			entries[j.org] = nil
-			return
-		}
-		put := put
-		if kept[j.org] != nil {
-			put = kept[j.org].wrap(put)
-		}
-		if j.kind != "" {
-			d := Document(o, j.kind, byFile, opts.Epoch)
-			if err := renderDocument(d, formats, put); err != nil {
-				fail(j.org, err)
-			}
-			docs[j.org][j.nth] = d
-			if left[j.org].Add(-1) > 0 {
-				return
-			}
-		}
-		listings[j.org] = html.NewListing(doc.OrgInfo(o.ID, &o.Content), docs[j.org], listed...)
-		docs[j.org] = nil
-		if err := renderOrgPages(o, listings[j.org], put); err != nil {
-			fail(j.org, err)
-		}
-		if k := kept[j.org]; k != nil && !failed[j.org].Load() {
-			kept[j.org] = nil
-			if err := cache.store(keys[j.org], listings[j.org], k.files, d); err != nil {
-				fail(j.org, fmt.Errorf("cache : %w", err))
-			}
+	p.workers.all(len(orgs), func(i int) {
+		if err := p.org(orgs[i], &listings[i]); err != nil {
+			p.mu.Lock()
+			p.errs = append(p.errs, fmt.Errorf("%s : %w", orgs[i].ID, err))
+			p.mu.Unlock()
 		}
 	})
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
 	}
 	return listings, nil
 }
 
-// Document builds one document of an organization, with the draft banner
+// result returns the findings of the run, sorted.
+func (p *pipeline) result() diag.List {
+	p.findings.Sort()
+	// Rules report a problem of the defaults once per organization.
+	return slices.Compact(p.findings)
+}
+
+// org reads, checks and renders one organization, and sets its listing.
+func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
+	if !o.IsRead() {
+		if err := o.Read(); err != nil {
+			return err
+		}
+		defer o.Release()
+	}
+	var findings diag.List
+	if p.byFile == nil {
+		findings = OrgFindings(p.site, o)
+		p.mu.Lock()
+		p.findings = append(p.findings, findings...)
+		p.mu.Unlock()
+		if findings.Fails(p.opts.Strict) {
+			p.failed.Store(true)
+		}
+	} else {
+		for _, f := range o.Files {
+			findings = append(findings, p.byFile[f.Path]...)
+		}
+	}
+	if p.put == nil || p.failed.Load() {
+		return nil
+	}
+	return p.render(o, draft(o, findings), listing)
+}
+
+// render renders an organization's documents and pages, or takes them from
+// the cache, and sets its listing.
+func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) error {
+	put := p.put
+	var kept *collector
+	var key string
+	if p.cache != nil {
+		key = p.cache.key(o, draft, p.formats, p.listed, p.opts.Epoch)
+		if m := p.cache.lookup(key); m != nil {
+			*listing = m.Listing
+			return p.cache.restore(key, m, p.dir)
+		}
+		kept = new(collector)
+		put = kept.wrap(put)
+	}
+	kinds := doc.Published(&o.Content)
+	docs := make([]*doc.Document, len(kinds))
+	errs := make([]error, len(kinds))
+	p.workers.each(len(kinds), func(i int) {
+		docs[i] = document(o, kinds[i], draft, p.opts.Epoch)
+		errs[i] = renderDocument(docs[i], p.formats, put)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	*listing = html.NewListing(doc.OrgInfo(o.ID, &o.Content), docs, p.listed...)
+	if err := renderOrgPages(o, *listing, put); err != nil {
+		return err
+	}
+	if kept != nil {
+		if err := p.cache.store(key, *listing, kept.files, p.dir); err != nil {
+			return fmt.Errorf("cache : %w", err)
+		}
+	}
+	return nil
+}
+
+// document builds one document of an organization, with the draft banner
 // when the organization's files have open findings.
-func Document(o *load.Org, kind doc.Kind, byFile map[string]diag.List, epoch time.Time) *doc.Document {
+func document(o *load.Org, kind doc.Kind, draft []string, epoch time.Time) *doc.Document {
 	d := doc.Build(kind, o.ID, &o.Content)
 	if d.Date.IsZero() {
 		d.Date = epoch
 	}
-	d.Draft = draft(o, byFile)
+	d.Draft = draft
 	return d
 }
 
-// draft returns the open findings of an organization's files, as the draft
-// banner lists them.
-func draft(o *load.Org, byFile map[string]diag.List) []string {
+// draft returns the findings of an organization's files, as the draft
+// banner lists them; findings are the organization's, sorted.
+func draft(o *load.Org, findings diag.List) []string {
 	var out []string
 	for _, f := range o.Files {
-		for _, finding := range byFile[f.Path] {
-			out = append(out, fmt.Sprintf("%s (%s)", finding.Message, finding.Pos))
+		for _, finding := range findings {
+			if finding.File == f.Path {
+				out = append(out, fmt.Sprintf("%s (%s)", finding.Message, finding.Pos))
+			}
 		}
 	}
 	return out

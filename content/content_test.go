@@ -684,8 +684,11 @@ func firstOf(text string, marks []string) (string, int) {
 // TestContentChecks requires the content to pass `rgpdoc check`: known gaps
 // of the seeds are declared, so only warnings remain.
 func TestContentChecks(t *testing.T) {
-	site := loadContent(t)
-	for _, f := range build.Check(site) {
+	findings, err := build.Check(loadContent(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
 		if f.Severity == diag.Error {
 			t.Error(f)
 		}

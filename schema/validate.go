@@ -3,7 +3,6 @@ package schema
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -293,14 +292,4 @@ func capitalize(s string) string {
 		return "L" + s[1:]
 	}
 	return s
-}
-
-// Decode converts a validated instance into the typed model.
-func Decode(instance any) (*Contenu, error) {
-	b, err := json.Marshal(instance)
-	if err != nil {
-		return nil, err
-	}
-	var c Contenu
-	return &c, json.Unmarshal(b, &c)
 }

@@ -87,15 +87,18 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-// runCheck checks the content of a fixture and returns the findings and the
-// text report, with paths relative to the fixture.
+// runCheck checks the content of a fixture as rgpdoc check does and returns
+// the findings and the text report, with paths relative to the fixture.
 func runCheck(t *testing.T, dir string) (diag.List, string) {
 	t.Helper()
-	site, err := load.Load(filepath.Join(dir, "content"))
+	site, err := load.Open(filepath.Join(dir, "content"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings := build.Check(site)
+	findings, err := build.Check(site)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b strings.Builder
 	if err := findings.WriteReport(&b, "text", site.FileCount()); err != nil {
 		t.Fatal(err)
@@ -156,7 +159,9 @@ func FuzzCheck(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		build.Check(site)
+		if _, err := build.Check(site); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 
@@ -167,6 +172,8 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		build.Check(site)
+		if _, err := build.Check(site); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -162,4 +163,19 @@ func TestRetentionDurations(t *testing.T) {
 			t.Errorf("retentionDurations(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
+}
+
+// FuzzNormalize checks the one-pass normalize against its definition: white
+// space runs folded and trimmed, typographic apostrophes straightened, then
+// lowercase.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "id-simple", "Deux  mots", " à compléter\n", "l’adresse\u00a0:\u202fICI", "a\tb", "ÉTÉ", "x ", "\xff A"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "’", "'")), " "))
+		if got := normalize(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

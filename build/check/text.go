@@ -1,7 +1,6 @@
 package check
 
 import (
-	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,31 +18,44 @@ import (
 // text is one string of a content file.
 type text struct {
 	file *load.File
-	ptr  string // JSON pointer of the string in the file
-	key  string // the key holding the string, or holding the list it is in
-	s    string
-	norm string // s normalized for matching
+	// parent and tok make the JSON pointer of the string in the file,
+	// built for a finding only: parent + "/" + tok.
+	parent, tok string
+	key         string // the key holding the string, or holding the list it is in
+	s           string
+	norm        string // s normalized for matching
 }
 
+// ptr returns the JSON pointer of the string in its file.
+func (t text) ptr() string { return t.parent + "/" + t.tok }
+
 // collectTexts returns every string of the files, except the explanations
-// of a_completer, which say by design what is missing.
+// of a_completer, which say by design what is missing. Their order does not
+// matter: findings are sorted.
 func collectTexts(files []*load.File) []text {
 	var out []text
+	// walk collects the strings of a map or list at the pointer ptr.
 	var walk func(f *load.File, v any, ptr, key string)
 	walk = func(f *load.File, v any, ptr, key string) {
+		visit := func(e any, tok, key string) {
+			switch e := e.(type) {
+			case string:
+				out = append(out, text{f, ptr, tok, key, e, normalize(e)})
+			case map[string]any, []any:
+				walk(f, e, ptr+"/"+tok, key)
+			}
+		}
 		switch v := v.(type) {
 		case map[string]any:
-			for _, k := range slices.Sorted(maps.Keys(v)) {
+			for k, e := range v {
 				if k != "a_completer" {
-					walk(f, v[k], ptr+"/"+pointerEscaper.Replace(k), k)
+					visit(e, pointerEscaper.Replace(k), k)
 				}
 			}
 		case []any:
 			for i, e := range v {
-				walk(f, e, ptr+"/"+strconv.Itoa(i), key)
+				visit(e, strconv.Itoa(i), key)
 			}
-		case string:
-			out = append(out, text{f, ptr, key, v, normalize(v)})
 		}
 	}
 	for _, f := range files {
@@ -68,12 +80,61 @@ func (t text) prose() bool { return proseKeys[t.key] || t.rightText() }
 
 // rightText reports whether t presents a right (droits.descriptions), a
 // text the renderers show only when the legal bases call for it.
-func (t text) rightText() bool { return strings.HasPrefix(t.ptr, "/droits/descriptions/") }
+func (t text) rightText() bool { return strings.HasPrefix(t.parent+"/", "/droits/descriptions/") }
 
 // normalize lowercases s, straightens its apostrophes and reduces every run
 // of white space (line breaks, no-break spaces) to one space, for matching.
+// It is one pass, and no copy for a string that is normalized already (ids,
+// names, enum values): every string of every file goes through it.
 func normalize(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "’", "'")), " "))
+	if normalized(s) {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	space := false // a space is due before the next character
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case unicode.IsSpace(r):
+			space = len(out) > 0
+			continue
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == '’':
+			r = '\''
+		case r >= utf8.RuneSelf:
+			r = unicode.ToLower(r)
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			out = append(out, byte(r))
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return string(out)
+}
+
+// normalized reports whether s is ASCII without capitals, without white
+// space other than single spaces between words.
+func normalized(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf, 'A' <= c && c <= 'Z', c != ' ' && unicode.IsSpace(rune(c)):
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // mark is a phrase to find in text.
@@ -142,9 +203,9 @@ func checkTexteProvisoire(r *run) {
 		switch {
 		case !ok:
 		case p == "":
-			r.report(t.file.Pos(t.ptr), "texte vide pour « %s » : indiquez la valeur, retirez la clé, ou déclarez le manque dans a_completer", t.key)
+			r.report(t.file.Pos(t.ptr()), "texte vide pour « %s » : indiquez la valeur, retirez la clé, ou déclarez le manque dans a_completer", t.key)
 		default:
-			r.report(t.file.Pos(t.ptr), "texte provisoire %s laissé dans le contenu : remplacez-le par l'information, ou déclarez le manque dans a_completer", q(p))
+			r.report(t.file.Pos(t.ptr()), "texte provisoire %s laissé dans le contenu : remplacez-le par l'information, ou déclarez le manque dans a_completer", q(p))
 		}
 	}
 }
@@ -181,7 +242,7 @@ func checkLangageVague(r *run) {
 			continue
 		}
 		for _, v := range vagueIn(t.norm) {
-			r.report(t.file.Pos(t.ptr), "formulation vague %s : les lignes directrices du CEPD sur la transparence demandent des termes précis ; "+
+			r.report(t.file.Pos(t.ptr()), "formulation vague %s : les lignes directrices du CEPD sur la transparence demandent des termes précis ; "+
 				"dites ce qui est fait, dans quels cas et pour quelles données", v)
 		}
 	}
@@ -272,13 +333,13 @@ func checkCoherence(r *run) {
 		}
 		for _, e := range emailsIn(t.s) {
 			if !emails[strings.ToLower(e)] {
-				r.report(t.file.Pos(t.ptr), "l'adresse %s citée dans ce texte ne figure dans aucun champ (organisation.email, dpo.email, droits.exercice.email…) : "+
+				r.report(t.file.Pos(t.ptr()), "l'adresse %s citée dans ce texte ne figure dans aucun champ (organisation.email, dpo.email, droits.exercice.email…) : "+
 					"vérifiez-la, ou ajoutez-la au champ qui convient", q(e))
 			}
 		}
 		for _, d := range retentionDurations(t.s) {
 			if !slices.ContainsFunc(durations, func(k schema.Duree) bool { return days(k) == days(d) }) {
-				r.report(t.file.Pos(t.ptr), "la durée %s citée dans ce texte ne correspond à aucune durée structurée (tableau conservation, délais) : "+
+				r.report(t.file.Pos(t.ptr()), "la durée %s citée dans ce texte ne correspond à aucune durée structurée (tableau conservation, délais) : "+
 					"le texte contredit peut-être les faits ; décrivez la durée dans conservation", q(formatDuree(d)))
 			}
 		}
@@ -290,7 +351,7 @@ var rueVivienne = regexp.MustCompile(`(?i)\b8,?\s+rue\s+vivienne`)
 func checkCNILAdresse(r *run) {
 	for _, t := range r.texts {
 		if strings.Contains(t.norm, "vivienne") && rueVivienne.MatchString(t.s) {
-			r.report(t.file.Pos(t.ptr), "ancienne adresse de la CNIL (8 rue Vivienne) : la CNIL est au 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07")
+			r.report(t.file.Pos(t.ptr()), "ancienne adresse de la CNIL (8 rue Vivienne) : la CNIL est au 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07")
 		}
 	}
 }
@@ -301,7 +362,7 @@ func checkPortabilite(r *run) {
 	}
 	for _, t := range r.texts {
 		if t.prose() && !t.rightText() && strings.Contains(t.norm, "portabilit") {
-			r.report(t.file.Pos(t.ptr), "ce texte évoque la portabilité des données, alors qu'aucun traitement ne repose sur le consentement ou le contrat, "+
+			r.report(t.file.Pos(t.ptr()), "ce texte évoque la portabilité des données, alors qu'aucun traitement ne repose sur le consentement ou le contrat, "+
 				"seules bases qui l'ouvrent (art. 20 du RGPD) : retirez cette promesse, ou corrigez la base légale")
 		}
 	}

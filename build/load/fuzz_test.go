@@ -43,7 +43,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		if len(schema.Validate(p.value)) == 0 {
-			if _, err := schema.Decode(p.value); err != nil {
+			if _, err := decode(name, p.value); err != nil {
 				t.Fatalf("valid instance does not decode: %v", err)
 			}
 		}

@@ -12,13 +12,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
@@ -79,6 +78,7 @@ type Org struct {
 	Hash string
 
 	site *Site
+	read bool // the fields above are filled (Read), and not released
 }
 
 // Site is the whole content directory.
@@ -87,12 +87,12 @@ type Site struct {
 	Dir string
 	// Defaults are the files of the _defaults folder.
 	Defaults []*File
-	// Orgs are the organizations, sorted by ID.
+	// Orgs are the organizations, sorted by ID: listed only by Open, read by
+	// Load.
 	Orgs []*Org
 	// Findings holds problems of the defaults and of the folder layout.
 	Findings diag.List
 
-	files map[string]*File
 	// inherited is the content of the defaults, and base the hash of their
 	// files, from which each organization starts.
 	inherited schema.Contenu
@@ -107,8 +107,16 @@ type Loader struct {
 	cache map[string]*File
 }
 
-// Load reads the content directory dir. The error is for an unusable
-// directory; problems in the content are findings of the Site and its Orgs.
+// Open reads the defaults and the folder layout of the content directory
+// dir, and lists its organizations without reading their files: a build
+// reads, checks, renders and releases them one at a time (Org.Read,
+// Org.Release), so that its memory does not grow with their number. The
+// error is for an unusable directory; problems in the content are findings of
+// the Site and its Orgs.
+func Open(dir string) (*Site, error) { return new(Loader).open(dir, nil) }
+
+// Load reads the content directory dir, every organization included: Open,
+// then Org.Read for each organization, in parallel.
 func Load(dir string) (*Site, error) { return new(Loader).Load(dir) }
 
 // Load reads the content directory dir; see the package function Load.
@@ -134,26 +142,18 @@ func (l *Loader) Reload(prev *Site, paths []string) (*Site, error) {
 		}
 		ids[id] = true
 	}
-	site := &Site{Dir: prev.Dir, Defaults: prev.Defaults, Findings: prev.Findings, files: make(map[string]*File, len(prev.files)),
-		inherited: prev.inherited, base: prev.base}
-	for _, f := range prev.Defaults {
-		site.files[f.Path] = f
-	}
+	site := &Site{Dir: prev.Dir, Defaults: prev.Defaults, Findings: prev.Findings, inherited: prev.inherited, base: prev.base}
 	for _, o := range prev.Orgs {
 		if !ids[o.ID] {
 			kept := *o
 			kept.site = site
 			site.Orgs = append(site.Orgs, &kept)
-			for _, f := range o.Files {
-				site.files[f.Path] = f
-			}
 		}
 	}
 	var reread []*Org
-	var jobs []*File
 	for _, id := range sortedKeys(ids) {
 		dir := filepath.Join(prev.Dir, id)
-		// Lstat, as Load: a link is not an organization folder.
+		// Lstat, as Open: a link is not an organization folder.
 		info, err := os.Lstat(dir)
 		switch {
 		case errors.Is(err, fs.ErrNotExist) || err == nil && !info.IsDir():
@@ -161,21 +161,10 @@ func (l *Loader) Reload(prev *Site, paths []string) (*Site, error) {
 		case err != nil:
 			return nil, err
 		}
-		org, err := l.org(site, dir, id)
-		if err != nil {
-			return nil, err
-		}
-		reread = append(reread, org)
-		jobs = append(jobs, org.Files...)
+		reread = append(reread, &Org{ID: id, Dir: dir, site: site})
 	}
-	if err := l.read(jobs, fresh); err != nil {
+	if err := l.readOrgs(reread, fresh); err != nil {
 		return nil, err
-	}
-	for _, f := range jobs {
-		site.files[f.Path] = f
-	}
-	for _, org := range reread {
-		site.finish(org)
 	}
 	site.Orgs = append(site.Orgs, reread...)
 	slices.SortFunc(site.Orgs, func(a, b *Org) int { return strings.Compare(a.ID, b.ID) })
@@ -186,6 +175,19 @@ func (l *Loader) Reload(prev *Site, paths []string) (*Site, error) {
 // load reads the content directory dir; the files at the paths of fresh are
 // read again even when they look unchanged.
 func (l *Loader) load(dir string, fresh map[string]bool) (*Site, error) {
+	site, err := l.open(dir, fresh)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.readOrgs(site.Orgs, fresh); err != nil {
+		return nil, err
+	}
+	l.keep(site)
+	return site, nil
+}
+
+// open reads the defaults and lists the organizations of dir; see Open.
+func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("dossier de contenu illisible : %w", err)
@@ -193,13 +195,11 @@ func (l *Loader) load(dir string, fresh map[string]bool) (*Site, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s n'est pas un dossier", dir)
 	}
-	site := &Site{Dir: dir, files: map[string]*File{}}
+	site := &Site{Dir: dir}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	var defaults []string
-	var jobs []*File
 	for _, e := range entries {
 		name := e.Name()
 		path := filepath.Join(dir, name)
@@ -211,31 +211,19 @@ func (l *Loader) load(dir string, fresh map[string]bool) (*Site, error) {
 					Message: "fichier de contenu hors d'un dossier d'organisation : placez-le dans " + filepath.Join(dir, "<organisation>") + "/ ou dans " + DefaultsDir + "/"})
 			}
 		case name == DefaultsDir:
-			if defaults, err = l.scan(path, nil); err != nil {
+			paths, err := scan(path, nil)
+			if err != nil {
+				return nil, err
+			}
+			if site.Defaults, err = l.readFiles(paths, fresh); err != nil {
 				return nil, err
 			}
 		case !orgID.MatchString(name):
 			site.Findings = append(site.Findings, diag.Finding{Pos: diag.Pos{File: path}, Severity: diag.Error, Rule: "dossier",
 				Message: fmt.Sprintf("nom de dossier « %s » invalide : minuscules, chiffres, « - » et « _ » seulement, car il devient l'adresse des documents", name)})
 		default:
-			org, err := l.org(site, path, name)
-			if err != nil {
-				return nil, err
-			}
-			jobs = append(jobs, org.Files...)
-			site.Orgs = append(site.Orgs, org)
+			site.Orgs = append(site.Orgs, &Org{ID: name, Dir: path, site: site})
 		}
-	}
-	for _, p := range defaults {
-		f := &File{Path: p}
-		site.Defaults = append(site.Defaults, f)
-		jobs = append(jobs, f)
-	}
-	if err := l.read(jobs, fresh); err != nil {
-		return nil, err
-	}
-	for _, f := range jobs {
-		site.files[f.Path] = f
 	}
 	for _, f := range site.Defaults {
 		site.Findings = append(site.Findings, f.Findings...)
@@ -247,31 +235,73 @@ func (l *Loader) load(dir string, fresh map[string]bool) (*Site, error) {
 		fmt.Fprintf(base, "%s\x00%d\x00%s", f.Path, len(f.Src), f.Src)
 	}
 	site.inherited, site.base = inherited, base.Sum(nil)
-	for _, org := range site.Orgs {
-		site.finish(org)
-	}
-	l.keep(site)
 	return site, nil
 }
 
 // keep makes the site's files those that the next load reuses.
 func (l *Loader) keep(site *Site) {
+	files := map[string]*File{}
+	for _, f := range site.Defaults {
+		files[f.Path] = f
+	}
+	for _, o := range site.Orgs {
+		for _, f := range o.Files {
+			files[f.Path] = f
+		}
+	}
 	l.mu.Lock()
-	l.cache = site.files
+	l.cache = files
 	l.mu.Unlock()
 }
 
-// org lists the files of the organization folder dir, to be read with the others.
-func (l *Loader) org(site *Site, dir, id string) (*Org, error) {
-	org := &Org{ID: id, Dir: dir, Assets: map[string][]byte{}, site: site}
-	paths, err := l.scan(dir, org.Assets)
+// readOrgs reads organizations in parallel; see readFiles for fresh.
+func (l *Loader) readOrgs(orgs []*Org, fresh map[string]bool) error {
+	var (
+		errOnce  sync.Once
+		firstErr error
+	)
+	parallel(len(orgs), func(i int) {
+		if err := l.read(orgs[i], fresh); err != nil {
+			errOnce.Do(func() { firstErr = err })
+		}
+	})
+	return firstErr
+}
+
+// Read reads the organization's files, validates, decodes and merges them
+// over the defaults. The organizations of a site from Load are read already.
+func (o *Org) Read() error { return new(Loader).read(o, nil) }
+
+// read reads the organization; see readFiles for fresh.
+func (l *Loader) read(o *Org, fresh map[string]bool) error {
+	assets := map[string][]byte{}
+	paths, err := scan(o.Dir, assets)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, p := range paths {
-		org.Files = append(org.Files, &File{Path: p})
+	files, err := l.readFiles(paths, fresh)
+	if err != nil {
+		return err
 	}
-	return org, nil
+	o.Files, o.Assets, o.Findings, o.read = files, assets, nil, true
+	o.site.finish(o)
+	return nil
+}
+
+// IsRead reports whether the organization's files are read: by Load, or by
+// Read and not released since.
+func (o *Org) IsRead() bool { return o.read }
+
+// Release forgets what Read read, except what the end of a run needs: the
+// organization's findings and hash, and the path and findings of each file.
+// A build releases each organization once it is checked and rendered; its
+// model, assets and positions are not to be used after.
+func (o *Org) Release() {
+	for i, f := range o.Files {
+		// A new File: the Loader's cache may share the read one.
+		o.Files[i] = &File{Path: f.Path, Findings: f.Findings}
+	}
+	o.Content, o.Assets, o.read = schema.Contenu{}, nil, false
 }
 
 // finish hashes and merges an organization whose files are read.
@@ -297,7 +327,7 @@ func (s *Site) finish(org *Org) {
 
 // scan lists the content files under dir (recursively, sorted); other files
 // go into assets when assets is not nil.
-func (l *Loader) scan(dir string, assets map[string][]byte) ([]string, error) {
+func scan(dir string, assets map[string][]byte) ([]string, error) {
 	var paths []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -343,37 +373,39 @@ func isAsset(name string) bool {
 	return false
 }
 
-// read parses the files in parallel, reusing unchanged files from the
+// readFiles reads the files at paths, reusing unchanged files from the
 // cache, except those at the paths of fresh.
-func (l *Loader) read(files []*File, fresh map[string]bool) error {
+func (l *Loader) readFiles(paths []string, fresh map[string]bool) ([]*File, error) {
 	l.mu.Lock()
 	cache := l.cache
 	l.mu.Unlock()
-	var (
-		wg       sync.WaitGroup
-		errOnce  sync.Once
-		firstErr error
-		next     = make(chan *File)
-	)
-	for range runtime.GOMAXPROCS(0) {
+	files := make([]*File, len(paths))
+	for i, p := range paths {
+		prev := cache[p]
+		if fresh[p] {
+			prev = nil
+		}
+		files[i] = &File{Path: p}
+		if err := files[i].read(prev); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// parallel calls f(0) to f(n-1) from GOMAXPROCS goroutines, and returns when
+// all calls have.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			for f := range next {
-				prev := cache[f.Path]
-				if fresh[f.Path] {
-					prev = nil
-				}
-				if err := f.read(prev); err != nil {
-					errOnce.Do(func() { firstErr = err })
-				}
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
 			}
 		})
 	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
 	wg.Wait()
-	return firstErr
 }
 
 // read fills f from disk, or from prev when the file has not changed.
@@ -409,12 +441,11 @@ func (f *File) read(prev *File) error {
 		f.Findings.Sort()
 		return nil
 	}
-	c, err := schema.Decode(p.value)
+	c, err := decode(f.Path, p.value)
 	if err != nil {
 		// Validation accepted the value, so the types agree; this is a bug.
 		return fmt.Errorf("%s : décodage impossible après validation : %w", f.Path, err)
 	}
-	setOrigins(reflect.ValueOf(c), f.Path, "")
 	f.Content = c
 	return nil
 }
@@ -456,65 +487,61 @@ func (f *File) positions() map[string]span {
 	return f.spans.m
 }
 
-// File returns the loaded file at path, or nil.
-func (s *Site) File(path string) *File { return s.files[path] }
-
-// FileCount is the number of content files read.
-func (s *Site) FileCount() int { return len(s.files) }
-
-// Pos returns the position of an element of the model, or of one of its
-// fields when path names it (for example "base_legale", or "personnes", "2").
-// When the field is absent from the file, the element's own position is given.
-func (s *Site) Pos(o schema.Origin, path ...string) diag.Pos {
-	f := s.files[o.File]
-	if f == nil {
-		return diag.Pos{File: o.File}
+// File returns the file at path, of the defaults or of a read organization, or nil.
+func (s *Site) File(path string) *File {
+	if f := fileAt(s.Defaults, path); f != nil {
+		return f
 	}
-	ptr := o.Pointer
+	for _, o := range s.Orgs {
+		if o.Own(schema.Origin{File: path}) {
+			return fileAt(o.Files, path)
+		}
+	}
+	return nil
+}
+
+func fileAt(files []*File, path string) *File {
+	for _, f := range files {
+		if f.Path == path {
+			return f
+		}
+	}
+	return nil
+}
+
+// FileCount is the number of content files read: those of the defaults and
+// of the organizations read (released ones included).
+func (s *Site) FileCount() int {
+	n := len(s.Defaults)
+	for _, o := range s.Orgs {
+		n += len(o.Files)
+	}
+	return n
+}
+
+// Pos returns the position of an element of the organization's model
+// (defaults included), or of one of its fields when path names it (for
+// example "base_legale", or "personnes", "2"). When the field is absent from
+// the file, the element's own position is given.
+func (o *Org) Pos(origin schema.Origin, path ...string) diag.Pos {
+	f := fileAt(o.Files, origin.File)
+	if f == nil {
+		f = fileAt(o.site.Defaults, origin.File)
+	}
+	if f == nil {
+		return diag.Pos{File: origin.File}
+	}
+	ptr := origin.Pointer
 	for _, p := range path {
 		ptr += "/" + escape(p)
 	}
 	return f.at(ptr, false)
 }
 
-// Pos returns the position of an element of the organization's model; see Site.Pos.
-func (o *Org) Pos(origin schema.Origin, path ...string) diag.Pos { return o.site.Pos(origin, path...) }
-
 // Own reports whether an element comes from the organization's own files
 // rather than from the defaults.
 func (o *Org) Own(origin schema.Origin) bool {
 	return strings.HasPrefix(origin.File, o.Dir+string(filepath.Separator))
-}
-
-// setOrigins records in every element of the model the file and JSON pointer
-// it was read from.
-func setOrigins(v reflect.Value, file, ptr string) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			setOrigins(v.Elem(), file, ptr)
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			setOrigins(v.Index(i), file, ptr+"/"+strconv.Itoa(i))
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			if sf.Type == reflect.TypeFor[schema.Origin]() {
-				v.Field(i).Set(reflect.ValueOf(schema.Origin{File: file, Pointer: ptr}))
-				continue
-			}
-			name := jsonName(sf)
-			switch {
-			case sf.Anonymous && name == "":
-				setOrigins(v.Field(i), file, ptr)
-			case name != "" && name != "-":
-				setOrigins(v.Field(i), file, ptr+"/"+escape(name))
-			}
-		}
-	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -3,7 +3,6 @@ package load
 import (
 	"fmt"
 	"reflect"
-	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -104,9 +103,4 @@ func overlay(base, top reflect.Value) reflect.Value {
 		}
 		return top
 	}
-}
-
-func jsonName(f reflect.StructField) string {
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	return name
 }

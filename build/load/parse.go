@@ -60,7 +60,7 @@ func parse(path string, src []byte, positions bool) (*parsed, *diag.Finding) {
 		return fail(l, c, "encodage", "le fichier n'est pas encodé en UTF-8 (octet 0x%02X) ; il a sans doute été enregistré en Latin-1 ou Windows-1252 : "+
 			"enregistrez-le en UTF-8 depuis l'éditeur", src[i])
 	}
-	if len(bytes.TrimSpace(stripComments(src))) == 0 {
+	if blank(src) {
 		return fail(1, 1, "fichier-vide", "fichier vide : il ne contient aucune donnée")
 	}
 	if strings.HasSuffix(path, ".json") {
@@ -255,16 +255,15 @@ func leadingSpace(line []byte) []byte {
 	return line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
 }
 
-// stripComments drops YAML comment lines, so that a file holding only the
-// schema header counts as empty.
-func stripComments(src []byte) []byte {
-	var out []byte
+// blank reports whether src holds only white space and YAML comment lines,
+// so that a file holding only the schema header counts as empty.
+func blank(src []byte) bool {
 	for line := range bytes.Lines(src) {
-		if !bytes.HasPrefix(bytes.TrimSpace(line), []byte("#")) {
-			out = append(out, line...)
+		if l := bytes.TrimSpace(line); len(l) > 0 && l[0] != '#' {
+			return false
 		}
 	}
-	return out
+	return true
 }
 
 // offsetToLineCol converts a byte offset to a 1-based line and column (in

@@ -44,9 +44,9 @@ func built(t *testing.T, content string) build.Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings := build.Check(site)
-	if findings.Fails(false) {
-		t.Fatalf("the content has errors: %v", findings)
+	findings, err := build.Check(site)
+	if err != nil || findings.Fails(false) {
+		t.Fatalf("the content has errors: %v %v", err, findings)
 	}
 	files := build.Files{}
 	if err := build.Render(site, findings, build.Options{}, files.Collect()); err != nil {
@@ -240,7 +240,11 @@ func brokenAt(t *testing.T, content string) diag.List {
 		t.Fatal(err)
 	}
 	var errs diag.List
-	for _, f := range build.Check(site) {
+	findings, err := build.Check(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
 		if f.Severity == diag.Error {
 			errs = append(errs, f)
 		}

@@ -31,12 +31,17 @@ func newCheckCmd() *command {
 				fmt.Fprintf(stderr, "rgpdoc check : format « %s » inconnu (formats : %s)\n", *format, strings.Join(diag.Formats, ", "))
 				return exitUsage
 			}
-			site, err := load.Load(*content)
+			streamGC()
+			site, err := load.Open(*content)
 			if err != nil {
 				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
 				return exitUsage
 			}
-			findings := build.Check(site)
+			findings, err := build.Check(site)
+			if err != nil {
+				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
+				return exitUsage
+			}
 			if err := findings.WriteReport(stdout, *format, site.FileCount()); err != nil {
 				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
 				return exitUsage
