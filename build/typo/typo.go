@@ -44,7 +44,8 @@ func After(prev rune, s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	last := prev  // the last rune written, spaces included
-	pending := "" // a run of spaces not yet written
+	pending := "" // a run of spaces not yet written: a slice of s, so no copy
+	pendingFrom := 0
 	write := func(r rune) {
 		b.WriteRune(r)
 		last = r
@@ -84,10 +85,14 @@ func After(prev rune, s string) string {
 		if i+size >= len(s) {
 			next = 0
 		}
+		at := i
 		i += size
 		switch {
 		case isSpace(r):
-			pending += string(r)
+			if pending == "" {
+				pendingFrom = at
+			}
+			pending = s[pendingFrom:i]
 		case r == ';' || r == '!' || r == '?':
 			flush(NNBSP, wantsSpaceAfter(last))
 			write(r)
