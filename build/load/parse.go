@@ -79,6 +79,11 @@ func parse(path string, src []byte, positions bool) (*parsed, *diag.Finding) {
 		var le *yaml.LoadError
 		if errors.As(err, &le) {
 			line, col := le.Mark.Line, le.Mark.Column
+			// An unclosed bracket or quote is noticed where the parser gives
+			// up, often lines later: point at where it opens.
+			if c := le.ContextMsg; le.ContextMark.Line > 0 && (strings.Contains(c, "flow") || strings.Contains(c, "quoted scalar")) {
+				line, col = le.ContextMark.Line, le.ContextMark.Column
+			}
 			if line == 0 {
 				line, col = 1, 1
 			}
@@ -206,6 +211,9 @@ func yamlMessage(le *yaml.LoadError, src []byte) string {
 		if le.Mark.Line <= len(lines) && bytes.ContainsRune(leadingSpace(lines[le.Mark.Line-1]), '\t') {
 			return "tabulation dans l'indentation : YAML n'accepte que des espaces pour indenter"
 		}
+	}
+	if strings.Contains(le.ContextMsg, "quoted scalar") {
+		return "guillemet ouvert ici et jamais refermé"
 	}
 	for _, t := range yamlTranslations {
 		if strings.Contains(msg, t[0]) {
