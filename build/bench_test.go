@@ -26,6 +26,30 @@ func synthetic(b *testing.B, n int) string {
 	return dir
 }
 
+// BenchmarkRender renders each document of a synthetic organization in each
+// format: the cost of each renderer alone.
+func BenchmarkRender(b *testing.B) {
+	docs, err := synth.New(1).Documents(0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range Formats {
+		for _, d := range docs {
+			b.Run(fmt.Sprintf("format=%s/%s", f, d.Kind), func(b *testing.B) {
+				size := 0
+				for b.Loop() {
+					out, err := RenderFormat(d, f)
+					if err != nil {
+						b.Fatal(err)
+					}
+					size = len(out)
+				}
+				b.SetBytes(int64(size))
+			})
+		}
+	}
+}
+
 // BenchmarkLoadCheck reads, validates and checks the content: what rgpdoc
 // check does, and what rgpdoc build does besides rendering.
 func BenchmarkLoadCheck(b *testing.B) {
