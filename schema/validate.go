@@ -100,10 +100,10 @@ func (c compiled) collect(e *jsonschema.ValidationError, instance any, out *[]Vi
 			} else if len(known) > 0 {
 				msg += " ; clés possibles : " + strings.Join(known, ", ")
 			}
-			*out = append(*out, Violation{ptr + "/" + escape(p), true, "cle-inconnue", msg})
+			*out = append(*out, Violation{ptr + "/" + PointerToken(p), true, "cle-inconnue", msg})
 		}
 	case *kind.PropertyNames:
-		*out = append(*out, Violation{ptr + "/" + escape(k.Property), true, "cle-inconnue",
+		*out = append(*out, Violation{ptr + "/" + PointerToken(k.Property), true, "cle-inconnue",
 			fmt.Sprintf("« %s » n'est pas un champ de cet objet", k.Property)})
 	case *kind.Required:
 		for _, m := range k.Missing {
@@ -279,13 +279,26 @@ func pointer(tokens []string) string {
 	var sb strings.Builder
 	for _, t := range tokens {
 		sb.WriteByte('/')
-		sb.WriteString(escape(t))
+		sb.WriteString(PointerToken(t))
 	}
 	return sb.String()
 }
 
-func escape(tok string) string   { return strings.NewReplacer("~", "~0", "/", "~1").Replace(tok) }
-func unescape(tok string) string { return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok) }
+// Replacers are built once: their tables cost more than the few keys they escape.
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
+// PointerToken escapes a key as a JSON pointer token (RFC 6901).
+func PointerToken(key string) string {
+	if !strings.ContainsAny(key, "~/") {
+		return key
+	}
+	return pointerEscaper.Replace(key)
+}
+
+func unescape(tok string) string { return pointerUnescaper.Replace(tok) }
 
 func capitalize(s string) string {
 	if strings.HasPrefix(s, "la ") {

@@ -49,7 +49,7 @@ func collectTexts(files []*load.File) []text {
 		case map[string]any:
 			for k, e := range v {
 				if k != "a_completer" {
-					visit(e, pointerEscaper.Replace(k), k)
+					visit(e, schema.PointerToken(k), k)
 				}
 			}
 		case []any:
@@ -63,9 +63,6 @@ func collectTexts(files []*load.File) []text {
 	}
 	return out
 }
-
-// pointerEscaper escapes a key as a JSON pointer token (RFC 6901).
-var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 // proseKeys are the fields of free text (Markdown) of the model, as opposed
 // to names, labels and contact details.

@@ -61,7 +61,7 @@ func (d decoder) value(v reflect.Value, x any, ptr string) error {
 			}
 			child := ""
 			if f.located {
-				child = ptr + "/" + escape(k)
+				child = ptr + "/" + schema.PointerToken(k)
 			}
 			if err := d.value(v.FieldByIndex(f.index), e, child); err != nil {
 				return err

@@ -32,6 +32,9 @@ const DefaultsDir = "_defaults"
 // orgID is the shape of an organization folder name, which is also its URL segment.
 var orgID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
+// ValidID reports whether id may name an organization folder (and URL segment).
+func ValidID(id string) bool { return orgID.MatchString(id) }
+
 // File is one content file.
 type File struct {
 	// Path is the file's path as reported in findings: the content directory
@@ -137,7 +140,7 @@ func (l *Loader) Reload(prev *Site, paths []string) (*Site, error) {
 		fresh[p] = true
 		rel, err := filepath.Rel(prev.Dir, p)
 		id, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-		if err != nil || !orgID.MatchString(id) {
+		if err != nil || !ValidID(id) {
 			return l.load(prev.Dir, fresh)
 		}
 		ids[id] = true
@@ -218,7 +221,7 @@ func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 			if site.Defaults, err = l.readFiles(paths, fresh); err != nil {
 				return nil, err
 			}
-		case !orgID.MatchString(name):
+		case !ValidID(name):
 			site.Findings = append(site.Findings, diag.Finding{Pos: diag.Pos{File: path}, Severity: diag.Error, Rule: "dossier",
 				Message: fmt.Sprintf("nom de dossier « %s » invalide : minuscules, chiffres, « - » et « _ » seulement, car il devient l'adresse des documents", name)})
 		default:
@@ -533,7 +536,7 @@ func (o *Org) Pos(origin schema.Origin, path ...string) diag.Pos {
 	}
 	ptr := origin.Pointer
 	for _, p := range path {
-		ptr += "/" + escape(p)
+		ptr += "/" + schema.PointerToken(p)
 	}
 	return f.at(ptr, false)
 }

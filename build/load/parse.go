@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
+	"github.com/rgpdoc/rgpdoc/schema"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -150,13 +151,13 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 				return nil, at(k, "syntaxe", "les fusions YAML (<<) ne sont pas acceptées : écrivez les champs, ou référencez un identifiant")
 			}
 			if _, dup := m[k.Value]; dup {
-				first := spans[ptr+"/"+escape(k.Value)].key
+				first := spans[ptr+"/"+schema.PointerToken(k.Value)].key
 				return nil, at(k, "cle-dupliquee", "clé « %s » en double (déjà définie ligne %d) : une des deux valeurs serait perdue",
 					k.Value, first.line)
 			}
 			child := ""
 			if spans != nil {
-				child = ptr + "/" + escape(k.Value)
+				child = ptr + "/" + schema.PointerToken(k.Value)
 				spans[child] = span{key: lineCol{k.Line, k.Column}, value: lineCol{v.Line, v.Column}}
 			}
 			val, f := c.convert(v, child, depth+1)
@@ -292,15 +293,4 @@ func invalidUTF8(src []byte) int {
 		i += size
 	}
 	return len(src)
-}
-
-// pointerEscaper escapes a JSON pointer token (RFC 6901). Built once: a
-// Replacer's tables cost more than the few keys escaped with them.
-var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-func escape(tok string) string {
-	if !strings.ContainsAny(tok, "~/") {
-		return tok
-	}
-	return pointerEscaper.Replace(tok)
 }

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"text/template"
 
@@ -22,8 +21,6 @@ import (
 //
 //go:embed starter/*.yaml
 var starter embed.FS
-
-var orgID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 func newNewCmd() *command {
 	return &command{
@@ -39,7 +36,7 @@ func newNewCmd() *command {
 			if code, stop := fs.parse(args); stop {
 				return code
 			}
-			if fs.NArg() != 1 || !orgID.MatchString(fs.Arg(0)) {
+			if fs.NArg() != 1 || !load.ValidID(fs.Arg(0)) {
 				fmt.Fprintln(stderr, "rgpdoc new : indiquez un identifiant d'organisation (minuscules, chiffres, « - » et « _ »), par exemple : rgpdoc new acme")
 				return exitUsage
 			}
