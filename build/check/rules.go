@@ -95,7 +95,7 @@ var Rules = []*Rule{
 	{ID: "texte-provisoire", Severity: diag.Error, Ref: "art. 12, § 1, du RGPD", check: checkTexteProvisoire,
 		Title: "Aucun texte provisoire ni vide ne reste : texte vide, " + labels(placeholders)},
 	{ID: "presentation", Severity: diag.Error, check: checkPresentation,
-		Title: "Le thème choisi existe et le logo est un fichier du dossier de l'organisation"},
+		Title: "Le thème choisi existe ; le logo est un fichier ordinaire du dossier de l'organisation, une image du type que dit son nom (SVG, PNG, JPEG), et un SVG sans script, gestionnaire d'événement ni référence externe"},
 	{ID: "section-libre", Severity: diag.Error, check: checkSectionsLibres,
 		Title: "Une section libre suit (apres) une section qui existe dans le document"},
 	{ID: "sauvegarde-non-chiffree", Severity: diag.Warning, Ref: "art. 32 du RGPD", check: checkSauvegarde,

@@ -20,6 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -355,7 +356,7 @@ func scan(dir, root string, assets map[string][]byte) ([]string, error) {
 		case d.IsDir():
 		case isContent(name):
 			paths = append(paths, path)
-		case assets != nil && isAsset(name):
+		case assets != nil && asset.IsImage(name):
 			b, _, refused, err := readRegular(root, path, MaxAssetSize)
 			if err != nil {
 				return err
@@ -373,14 +374,6 @@ func scan(dir, root string, assets map[string][]byte) ([]string, error) {
 func isContent(name string) bool {
 	switch filepath.Ext(name) {
 	case ".yaml", ".yml", ".json":
-		return true
-	}
-	return false
-}
-
-func isAsset(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".svg", ".png", ".jpg", ".jpeg":
 		return true
 	}
 	return false
