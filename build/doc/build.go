@@ -148,8 +148,8 @@ func insertAfter(d *Document, after string, s *Section) {
 }
 
 // finish numbers the sections in one pass, so that no number can be given
-// twice, makes their anchors unique, and applies the French typography to
-// every text: the one pass all formats share.
+// twice, makes their anchors unique, drops empty blocks, and applies the
+// French typography to every text: the one pass all formats share.
 func finish(d *Document) {
 	used := map[string]bool{}
 	var number func(prefix string, list []*Section)
@@ -168,6 +168,9 @@ func finish(d *Document) {
 			}
 			used[s.ID] = true
 			s.Title = typo.Text(s.Title)
+			// A part with nothing to say (no traitement, no role) is a nil
+			// block, which no renderer knows.
+			s.Blocks = blocks(s.Blocks...)
 			typeset(s.Blocks)
 			number(s.Number+".", s.Sections)
 		}
@@ -175,6 +178,7 @@ func finish(d *Document) {
 	number("", d.Sections)
 	d.Title = typo.Text(d.Title)
 	d.Subject = typo.Text(d.Subject)
+	d.Preamble = blocks(d.Preamble...)
 	typeset(d.Preamble)
 }
 

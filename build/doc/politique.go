@@ -94,7 +94,7 @@ func service(s *schema.Service) Inline {
 		out = line(gap(s.ACompleter, "nom", "nom du service"))
 	}
 	if s.URL != "" {
-		out = append(out, line(", accessible à l'adresse ", link(s.URL))...)
+		out = append(out, line(", accessible à l'adresse ", link(Web, s.URL))...)
 	} else {
 		out = append(out, optional(", accessible à l'adresse ", declared("", s.ACompleter, "url", "adresse du service"))...)
 	}
@@ -140,7 +140,7 @@ func contact(c *schema.Contact) Inline {
 		out = append(out, line(", téléphone : ", c.Telephone)...)
 	}
 	if c.Email != "" {
-		out = append(out, line(", courriel : ", link(c.Email))...)
+		out = append(out, line(", courriel : ", link(Email, c.Email))...)
 	}
 	return out
 }
