@@ -38,8 +38,9 @@ func publication(k Kind, c *schema.Contenu) *schema.Publication {
 }
 
 // Build builds one document of the organization id from its merged content.
-// The caller sets Draft from the open findings, and Date when the content
-// gives no update date. A kind the organization does not publish is built
+// A document with gaps is a draft (see AddNotes for the open points it
+// cannot show at their place). The caller sets Date when the content gives
+// no update date. A kind the organization does not publish is built
 // all the same, with the usual title and no dates.
 func Build(kind Kind, id string, c *schema.Contenu) *Document {
 	pub := publication(kind, c)
@@ -70,6 +71,8 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 		insertAfter(d, s.Apres, &Section{ID: freeAnchor(d, slug(s.Titre)), Title: s.Titre, Blocks: markdown(s.Texte)})
 	}
 	finish(d)
+	d.heading()
+	d.setDraft(gapPoints(d))
 	return d
 }
 

@@ -126,7 +126,9 @@ func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 	case b.outsideEU():
 		s.Blocks = append(s.Blocks, para("Notre représentant dans l'Union européenne (art. 27 du RGPD) : ", gap(b.org.ACompleter, "representant", "représentant dans l'Union européenne"), "."))
 	}
-	s.Blocks = append(s.Blocks, para("Selon les traitements, nous intervenons en qualité de :"), b.roles(ctrl, proc))
+	if r := b.roles(ctrl, proc); r != nil {
+		s.Blocks = append(s.Blocks, para("Selon les traitements, nous intervenons en qualité de :"), r)
+	}
 	return s
 }
 

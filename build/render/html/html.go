@@ -55,8 +55,8 @@ type Listing struct {
 type Entry struct {
 	Kind  doc.Kind
 	Title string
-	// Updated is the French update date, if known.
-	Updated string
+	// Meta is the document's line of date and version, if known.
+	Meta string
 	// Draft is set when the document carries the draft banner.
 	Draft bool
 	// Formats are the formats the document is published in, in the order shown.
@@ -67,7 +67,7 @@ type Entry struct {
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org}
 	for _, d := range docs {
-		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0, Formats: formats})
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Meta: d.Meta, Draft: d.Draft != nil, Formats: formats})
 	}
 	return l
 }
@@ -130,7 +130,7 @@ func Assets() map[string][]byte {
 // the output root (<org>/theme.<hash>.css), or an empty map when it sets no
 // colour; the caller adds the logo to it.
 func OrgAssets(o doc.Org) (map[string][]byte, error) {
-	name, css, err := orgStyle(o.Color)
+	name, css, err := orgStyle(o)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func orgPage(file string, p page) ([]byte, error) {
 		return nil, err
 	}
 	p.Root = "../"
-	if p.OrgStyle, _, err = orgStyle(p.Org.Color); err != nil {
+	if p.OrgStyle, _, err = orgStyle(p.Org); err != nil {
 		return nil, err
 	}
 	return t.execute(file, p)
@@ -193,7 +193,7 @@ type parsedTheme struct {
 
 func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
 	// The layout around a document's body takes a few kilobytes.
-	size := len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
+	size := len(p.Body.Draft) + len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
 	b := bytes.NewBuffer(make([]byte, 0, size))
 	if err := t.pages[file].ExecuteTemplate(b, "page", p); err != nil {
 		return nil, err
