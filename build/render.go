@@ -22,7 +22,7 @@ import (
 type Format = html.Format
 
 // Formats lists every format, in the order the site presents them.
-var Formats = []Format{html.HTML, html.Markdown, html.PDF}
+var Formats = html.Formats
 
 // Options say what to render.
 type Options struct {
@@ -213,9 +213,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	}
 	kinds := doc.Published(&o.Content)
 	docs := make([]*doc.Document, len(kinds))
-	errs := make([]error, len(kinds))
-	p.workers.each(len(kinds), func(i int) {
-		docs[i] = document(o, kinds[i], draft, p.opts.Epoch)
+	p.workers.each(len(kinds), func(i int) { docs[i] = doc.Build(kinds[i], o.ID, &o.Content) })
+	// The essentials and the notices follow the politique, the first kind.
+	if layers := doc.Layers(o.ID, &o.Content); len(layers) > 0 {
+		docs = slices.Insert(docs, 1, layers...)
+	}
+	errs := make([]error, len(docs))
+	p.workers.each(len(docs), func(i int) {
+		stamp(docs[i], draft, p.opts.Epoch)
 		errs[i] = renderDocument(docs[i], p.formats, put)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -233,15 +238,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	return nil
 }
 
-// document builds one document of an organization, with the draft banner
-// when the organization's files have open findings.
-func document(o *load.Org, kind doc.Kind, draft []string, epoch time.Time) *doc.Document {
-	d := doc.Build(kind, o.ID, &o.Content)
+// stamp gives a document of an organization the draft banner when the
+// organization's files have open findings, and the epoch as date when the
+// content gives none.
+func stamp(d *doc.Document, draft []string, epoch time.Time) {
 	if d.Date.IsZero() {
 		d.Date = epoch
 	}
 	d.Draft = draft
-	return d
 }
 
 // draft returns the findings of an organization's files, as the draft
@@ -258,14 +262,15 @@ func draft(o *load.Org, findings diag.List) []string {
 	return out
 }
 
-// renderDocument renders a document in each format.
+// renderDocument renders a document in each of the formats that its kind
+// is published in.
 func renderDocument(d *doc.Document, formats []Format, put Put) error {
-	for _, f := range formats {
+	for _, f := range doc.Formats(d.Kind, formats) {
 		b, err := RenderFormat(d, f)
 		if err != nil {
 			return err
 		}
-		if err := put(path.Join(d.Org.ID, string(d.Kind)+"."+string(f)), b); err != nil {
+		if err := put(path.Join(d.Org.ID, d.Base()+"."+string(f)), b); err != nil {
 			return err
 		}
 	}
@@ -281,6 +286,8 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return md.Render(d), nil
 	case html.PDF:
 		return pdf.Render(d)
+	case doc.Fragment:
+		return html.Fragment(d)
 	}
 	return nil, fmt.Errorf("format inconnu « %s »", f)
 }

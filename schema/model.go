@@ -187,6 +187,9 @@ type Documents struct {
 	Charte *Charte `json:"charte,omitempty"`
 	// Registre des activités de traitement (art. 30 du RGPD).
 	Registre *Publication `json:"registre,omitempty"`
+	// Adresse web du dossier où les documents sont publiés, par exemple https://rgpd.exemple.fr/exemple/ :
+	// les liens de l'essentiel et des mentions d'information vers la politique y mènent, même collés dans une autre page.
+	URL string `json:"url,omitempty" jsonschema:"format=uri"`
 }
 
 // Publication porte les dates, la version et les textes propres à un document.
@@ -401,6 +404,8 @@ type Traitement struct {
 	MiseAJour string `json:"mise_a_jour,omitempty" jsonschema:"format=date"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
+	Videosurveillance bool `json:"videosurveillance,omitempty"`
 }
 
 // Finalite est un objectif poursuivi, avec une seule base légale (art. 6 du RGPD).

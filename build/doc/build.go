@@ -155,7 +155,9 @@ func finish(d *Document) {
 	var number func(prefix string, list []*Section)
 	number = func(prefix string, list []*Section) {
 		for i, s := range list {
-			s.Number = prefix + strconv.Itoa(i+1)
+			if !d.Brief {
+				s.Number = prefix + strconv.Itoa(i+1)
+			}
 			base := s.ID
 			if base == "" {
 				base = "section"

@@ -52,7 +52,10 @@ type Listing struct {
 // Entry is one document of an organization on the index pages, shown as
 // "Politique de confidentialité — HTML · Markdown · PDF".
 type Entry struct {
-	Kind  doc.Kind
+	Kind doc.Kind
+	// Base is the document's path in the organization's folder, without
+	// extension (doc.Document.Base).
+	Base  string
 	Title string
 	// Updated is the French update date, if known.
 	Updated string
@@ -66,7 +69,8 @@ type Entry struct {
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org}
 	for _, d := range docs {
-		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0, Formats: formats})
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Base: d.Base(), Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0,
+			Formats: doc.Formats(d.Kind, formats)})
 	}
 	return l
 }
@@ -77,7 +81,51 @@ func Render(d *doc.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return orgPage("document.html", page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape)})
+	p := page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape), OrgDir: d.Root()}
+	for _, f := range doc.Formats(d.Kind, Formats) {
+		if f != HTML {
+			p.Alternates = append(p.Alternates, alternate{Href: path.Base(d.Base()) + "." + string(f), Type: mediaTypes[f], Name: formatName(f)})
+		}
+	}
+	return orgPage("document.html", p)
+}
+
+// Formats lists every format, in the order the pages present them.
+var Formats = []Format{HTML, Markdown, PDF}
+
+// alternate is another format of a document, linked from its page.
+type alternate struct{ Href, Type, Name string }
+
+var mediaTypes = map[Format]string{Markdown: "text/markdown", PDF: "application/pdf", doc.Fragment: "text/html"}
+
+// Fragment returns a document without the page around it, for pasting into
+// another site's page (mentions/<activity>.fragment.html): the draft
+// banner, then the preamble and the sections.
+func Fragment(d *doc.Document) ([]byte, error) {
+	b, err := documentBody(d)
+	if err != nil {
+		return nil, err
+	}
+	t, err := theme(d.Org.Theme)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.WriteString(`<div class="rgpdoc-fragment" lang="fr">` + "\n")
+	if len(d.Draft) > 0 {
+		if err := t.pages["document.html"].ExecuteTemplate(&out, "draft", d.Draft); err != nil {
+			return nil, err
+		}
+		out.WriteByte('\n')
+	}
+	for _, part := range []template.HTML{b.Preamble, b.Sections} {
+		if part != "" {
+			out.WriteString(string(part))
+			out.WriteByte('\n')
+		}
+	}
+	out.WriteString("</div>\n")
+	return out.Bytes(), nil
 }
 
 // OrgIndex returns the index page of an organization, public/<org>/index.html.
@@ -139,8 +187,12 @@ func OrgAssets(o doc.Org) (map[string][]byte, error) {
 type page struct {
 	// Root leads from the page to the output root: "" or "../".
 	Root string
+	// OrgDir leads from the page to its organization's folder: "" or "../".
+	OrgDir string
 	// OrgStyle is the organization's colour stylesheet, relative to the page.
-	OrgStyle    string
+	OrgStyle string
+	// Alternates are the document's other formats, linked from its page.
+	Alternates  []alternate
 	Class       string
 	Description string
 	// Org is the organization of the page; zero on the site index.
@@ -169,9 +221,12 @@ func orgPage(file string, p page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Root = "../"
+	p.Root = "../" + p.OrgDir
 	if p.OrgStyle, _, err = orgStyle(p.Org.Color); err != nil {
 		return nil, err
+	}
+	if p.OrgStyle != "" {
+		p.OrgStyle = p.OrgDir + p.OrgStyle
 	}
 	return t.execute(file, p)
 }
@@ -350,6 +405,8 @@ func formatName(f Format) string {
 		return "Markdown"
 	case PDF:
 		return "PDF"
+	case doc.Fragment:
+		return "fragment HTML à coller dans une page"
 	default:
 		return strings.ToUpper(string(f))
 	}
