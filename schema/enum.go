@@ -57,7 +57,7 @@ var Enums = map[reflect.Type][]Option{
 	},
 	reflect.TypeFor[Source](): {
 		{"personne_concernee", "auprès de vous", "art. 13 du RGPD"},
-		{"observation", "automatiquement lors de votre utilisation des services", "art. 13 du RGPD"},
+		{"observation", "par observation", "art. 13 du RGPD"},
 		{"tiers", "auprès d'un tiers", "art. 14 du RGPD"},
 		{"source_publique", "auprès d'une source accessible au public", "art. 14 du RGPD"},
 	},
@@ -172,6 +172,14 @@ var Enums = map[reflect.Type][]Option{
 		{"restitution", "restitution des données", ""},
 		{"restitution_puis_suppression", "restitution puis suppression des données", ""},
 		{"au_choix_du_client", "restitution ou suppression, au choix du client", ""},
+	},
+	reflect.TypeFor[PorteeDecision](): {
+		{"toute_decision", "aucune décision fondée exclusivement sur un traitement automatisé", ""},
+		{"effets_juridiques", "aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques", "art. 22, § 1, du RGPD"},
+		{"effets_significatifs", "aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques ou affectant la personne de manière significative", "art. 22, § 1, du RGPD"},
+	},
+	reflect.TypeFor[Aucune](): {
+		{"aucune", "aucune", ""},
 	},
 	reflect.TypeFor[Autorisation](): {
 		{"generale", "autorisation écrite générale", "art. 28, § 2, du RGPD"},

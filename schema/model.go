@@ -76,8 +76,14 @@ type Organisation struct {
 	AutoriteControle *Autorite `json:"autorite_controle,omitempty"`
 	// Présentation des pages HTML : thème, logo, couleur.
 	Theme *Theme `json:"theme,omitempty"`
+	// Vrai si l'organisation n'a pas désigné de délégué à la protection des données : les documents le disent alors.
+	SansDPO bool `json:"sans_dpo,omitempty"`
+	// Décisions automatisées que l'organisation déclare ne pas prendre, dans les termes de la source (art. 13, § 2, f) et 22 du RGPD).
+	SansDecisionAutomatisee PorteeDecision `json:"sans_decision_automatisee,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // RCS est une immatriculation au registre du commerce et des sociétés.
@@ -119,6 +125,8 @@ type Service struct {
 	Description string `json:"description,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // DPO est le délégué à la protection des données et ses coordonnées publiées (art. 37, § 7, du RGPD).
@@ -136,6 +144,8 @@ type DPO struct {
 	Formulaire string `json:"formulaire,omitempty" jsonschema:"format=uri"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Contact désigne une personne ou un organisme et ses coordonnées.
@@ -208,8 +218,12 @@ type Publication struct {
 	Modifications string `json:"modifications,omitempty"`
 	// Sections libres, pour ce qu'aucun champ ne décrit.
 	Sections []SectionLibre `json:"sections,omitempty"`
+	// Vrai si la liste des destinataires est complète : le document dit alors « seuls les destinataires suivants ».
+	DestinatairesExhaustifs bool `json:"destinataires_exhaustifs,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Charte est la publication de la charte données, avec son public.
@@ -292,7 +306,8 @@ type Donnee struct {
 	Personnes []string `json:"personnes,omitempty"`
 	// Auprès de qui les données sont collectées.
 	Source Source `json:"source" jsonschema:"required"`
-	// Origine nommée des données collectées indirectement (art. 14, § 2, f) du RGPD), par exemple « portails immobiliers ».
+	// Origine nommée des données collectées indirectement (art. 14, § 2, f) du RGPD), par exemple « portails immobiliers » ;
+	// pour des données observées, le moyen d'observation, par exemple « caméras de vidéoprotection ».
 	Origine string `json:"origine,omitempty"`
 	// Caractère obligatoire ou facultatif de la fourniture des données (art. 13, § 2, e) du RGPD).
 	Caractere Caractere `json:"caractere,omitempty"`
@@ -304,6 +319,8 @@ type Donnee struct {
 	Traceur bool `json:"traceur,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Sensible qualifie une catégorie particulière de données et la condition qui permet de la traiter.
@@ -333,8 +350,14 @@ type Destinataire struct {
 	Hebergeur bool `json:"hebergeur,omitempty"`
 	// Pays où le destinataire traite les données (codes ISO 3166-1, ou EU pour « Union européenne »).
 	Pays []Pays `json:"pays,omitempty"`
+	// Pour un sous-traitant : vrai si un contrat conforme à l'article 28 du RGPD le lie à l'organisation.
+	ContratArt28 *bool `json:"contrat_art28,omitempty"`
+	// Pour un sous-traitant ultérieur : vrai si son contrat lui impose les mêmes obligations que celles du sous-traitant envers ses clients (art. 28, § 4, du RGPD).
+	MemesObligations *bool `json:"memes_obligations,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Transfert est un transfert de données hors de l'Espace économique européen (chapitre V du RGPD).
@@ -356,6 +379,8 @@ type Transfert struct {
 	Description string `json:"description,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Traitement est une activité de traitement, c'est-à-dire une fiche du registre (art. 30 du RGPD).
@@ -399,8 +424,12 @@ type Traitement struct {
 	CreeLe string `json:"cree_le,omitempty" jsonschema:"format=date"`
 	// Date de dernière mise à jour de la fiche (AAAA-MM-JJ).
 	MiseAJour string `json:"mise_a_jour,omitempty" jsonschema:"format=date"`
+	// « aucune » si le traitement ne porte sur aucune catégorie particulière de données (art. 9 et 10 du RGPD) ; sinon les données citées qui en relèvent le disent (sensible).
+	DonneesSensibles Aucune `json:"donnees_sensibles,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Finalite est un objectif poursuivi, avec une seule base légale (art. 6 du RGPD).
@@ -420,6 +449,8 @@ type Finalite struct {
 	Prospection bool `json:"prospection,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // DecisionAutomatisee décrit une décision fondée sur un traitement automatisé (art. 13, § 2, f) et 22 du RGPD).
@@ -427,8 +458,8 @@ type DecisionAutomatisee struct {
 	Src Origin `json:"-"`
 	// Ce qui est décidé automatiquement.
 	Description string `json:"description" jsonschema:"required"`
-	// Vrai si la décision produit des effets juridiques ou affecte la personne de manière significative (art. 22).
-	EffetsSignificatifs bool `json:"effets_significatifs,omitempty"`
+	// Vrai si la décision produit des effets juridiques ou affecte la personne de manière significative (art. 22), faux sinon.
+	EffetsSignificatifs *bool `json:"effets_significatifs,omitempty"`
 	// Vrai s'il s'agit d'un profilage.
 	Profilage bool `json:"profilage,omitempty"`
 	// Logique sous-jacente.
@@ -441,6 +472,8 @@ type DecisionAutomatisee struct {
 	Exception ExceptionArt22 `json:"exception,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Conservation est une ligne du tableau des durées de conservation.
@@ -468,6 +501,8 @@ type Conservation struct {
 	Archivage *Archivage `json:"archivage,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Duree est une durée chiffrée, par exemple 3 ans à compter du dernier contact.
@@ -482,6 +517,8 @@ type Duree struct {
 	Maximum bool `json:"maximum,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Archivage est un archivage intermédiaire et son fondement.
@@ -535,6 +572,8 @@ type Exercice struct {
 	Precisions string `json:"precisions,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // DescriptionsDroits donne le texte présentant chaque droit (Markdown).
@@ -574,6 +613,8 @@ type Client struct {
 	Coordonnees string `json:"coordonnees,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // SousTraitance réunit les engagements du sous-traitant envers ses clients (art. 28, § 3, du RGPD).
@@ -603,6 +644,8 @@ type SousTraitance struct {
 	AttentesClient []string `json:"attentes_client,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Origin tells where an element of the model was read: the file and the JSON
@@ -618,6 +661,26 @@ type Origin struct {
 // transforme l'erreur du champ manquant en avertissement ; le document porte
 // alors le bandeau « Projet — à compléter ».
 type Lacunes map[string]string
+
+// Verifications associe à un champ une valeur à confirmer, par exemple
+// {adresse: {alternatives: ["579 avenue de la République", "679 avenue de la République"]}}.
+// La valeur retenue par le contenu est affichée avec la mention « À vérifier » ;
+// rgpdoc check le signale et refuse le document avec --strict.
+type Verifications map[string]Verification
+
+// Verification est une valeur à confirmer et ce que la source en donne.
+type Verification struct {
+	// Valeurs que donne la source, dans ses termes, par exemple « 579 avenue de la République » et « 679 avenue de la République ».
+	Alternatives []string `json:"alternatives" jsonschema:"required,minItems=1"`
+	// Pourquoi la valeur est à confirmer, par exemple « la source donne deux numéros ».
+	Motif string `json:"motif,omitempty"`
+}
+
+// PorteeDecision est la portée d'une déclaration d'absence de décision automatisée.
+type PorteeDecision string
+
+// Aucune déclare qu'une liste est vide.
+type Aucune string
 
 // Role est le rôle de l'organisation pour une activité de traitement.
 type Role string

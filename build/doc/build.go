@@ -66,6 +66,9 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 		// The date is a fact the law asks for: its absence shows.
 		d.Preamble = append([]Block{para("Date de mise à jour : ", gap(pub.ACompleter, "mise_a_jour", "date de mise à jour"))}, d.Preamble...)
 	}
+	if v := verifyPara(pub.AVerifier); v != nil {
+		d.Preamble = append(d.Preamble, v)
+	}
 	for _, s := range pub.Sections {
 		insertAfter(d, s.Apres, &Section{ID: freeAnchor(d, slug(s.Titre)), Title: s.Titre, Blocks: markdown(s.Texte)})
 	}

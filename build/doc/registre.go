@@ -54,21 +54,23 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 	case len(proc) > 0:
 		role = "Sous-traitant"
 	}
-	row := actor(role, fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
+	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(o.AVerifier)),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
 	}
 	t.Rows = append(t.Rows, row)
 	switch d := o.DPO; {
-	case d == nil:
+	case d == nil && o.SansDPO:
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", "Non désigné", nil, "", ""))
+	case d == nil:
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", gap(o.ACompleter, "dpo", "désignation d'un délégué à la protection des données"), nil, "", ""))
 	default:
 		name := any(d.Nom)
 		if d.Nom == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
@@ -179,6 +181,18 @@ func (b *builder) tail(f facts, t *schema.Traitement) {
 		people = append(people, line(p.Libelle))
 	}
 	f.add("Catégories de personnes concernées", para(join(", ", people)))
+	if len(t.Information) > 0 {
+		var items []Inline
+		for _, i := range t.Information {
+			items = append(items, markdownInline(i))
+		}
+		f.add("Information des personnes concernées", bullets(items...))
+	} else if g := declared("", t.ACompleter, "information", "information des personnes concernées"); g != nil {
+		f.add("Information des personnes concernées", para(g))
+	}
+	if v := verifyPara(t.AVerifier); v != nil {
+		f.add("À vérifier", v)
+	}
 }
 
 // controllerSheet is the sheet of an activity of article 30, § 1.
@@ -225,6 +239,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 		} else {
 			item = append(item, para(gap(c.ACompleter, "coordonnees", "coordonnées du client et de son DPO")))
 		}
+		item = append(item, blocks(verifyPara(c.AVerifier))...)
 		clients.Items = append(clients.Items, item)
 	}
 	switch len(clients.Items) {
@@ -261,7 +276,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		if len(d.Exemples) > 0 {
 			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
 		}
-		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), cell(origin(d)), b.kept(t, d)})
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.kept(t, d)})
 		if s := d.Sensible; s != nil {
 			cond := any(gap(d.ACompleter, "sensible", "condition de l'article 9, § 2"))
 			switch {
@@ -274,14 +289,17 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		}
 	}
 	out := []Block{data}
-	if len(sens.Rows) > 0 {
+	switch {
+	case len(sens.Rows) > 0:
 		out = append(out, sens)
-	} else {
+	case t.DonneesSensibles == "aucune":
 		out = append(out, para(strong("Données sensibles"), " : aucune."))
+	default:
+		out = append(out, para(strong("Données sensibles"), " : ", gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"), "."))
 	}
 	dest := b.destinataires(t)
 	out = append(out, recipientTable(dest))
-	out = append(out, b.transfersBlocks(b.transferts(t), dest, "")...)
+	out = append(out, b.transfersBlocks(b.transferts(t), dest)...)
 	return append(out, securityTable(b.mesures(t)))
 }
 
@@ -289,7 +307,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 // addressed to the persons concerned.
 var registerSource = map[schema.Source]string{
 	"personne_concernee": "Personne concernée",
-	"observation":        "Observation de l'utilisation des services",
+	"observation":        "Observation",
 	"tiers":              "Tiers",
 	"source_publique":    "Source accessible au public",
 }
