@@ -16,6 +16,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
+	"github.com/rgpdoc/rgpdoc/schema"
 )
 
 // Format is an output format; its value is the file extension.
@@ -341,7 +342,11 @@ func selectOrgs(site *load.Site, ids []string) ([]*load.Org, error) {
 			for _, o := range site.Orgs {
 				known = append(known, o.ID)
 			}
-			return nil, fmt.Errorf("organisation « %s » inconnue (organisations : %s)", id, strings.Join(known, ", "))
+			hint := ""
+			if c := schema.Closest(id, known); c != "" {
+				hint = fmt.Sprintf(" ; vouliez-vous dire « %s » ?", c)
+			}
+			return nil, fmt.Errorf("organisation « %s » inconnue%s (organisations : %s)", id, hint, strings.Join(known, ", "))
 		}
 		out = append(out, site.Orgs[i])
 	}

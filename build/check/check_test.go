@@ -75,7 +75,10 @@ func TestFixtures(t *testing.T) {
 				}
 				return
 			}
-			if !slices.ContainsFunc(findings, func(f diag.Finding) bool { return f.Rule == rule }) {
+			// An accepted finding is the work of the derogation rule.
+			if !slices.ContainsFunc(findings, func(f diag.Finding) bool {
+				return f.Rule == rule || rule == "derogation" && f.Severity == diag.Accepted
+			}) {
 				t.Errorf("no finding of rule %s:\n%s", rule, report)
 			}
 		})

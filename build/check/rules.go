@@ -98,6 +98,8 @@ var Rules = []*Rule{
 		Title: "Le thème choisi existe et le logo est un fichier du dossier de l'organisation"},
 	{ID: "section-libre", Severity: diag.Error, check: checkSectionsLibres,
 		Title: "Une section libre suit (apres) une section qui existe dans le document"},
+	{ID: "derogation", Severity: diag.Warning, check: checkDerogations,
+		Title: "Une dérogation vise une règle qui signale des avertissements et un élément déclaré, et correspond encore à un avertissement (sinon, avertissement) ; l'avertissement qu'elle vise est alors « accepté » et ne fait plus échouer --strict"},
 	{ID: "sauvegarde-non-chiffree", Severity: diag.Warning, Ref: "art. 32 du RGPD", check: checkSauvegarde,
 		Title: "Aucune copie des données (sauvegarde, export) n'est gardée sans chiffrement"},
 }
