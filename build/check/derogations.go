@@ -90,7 +90,8 @@ func (m *model) applyDerogations(r *run, out diag.List) {
 		for i := range out {
 			f := &out[i]
 			if f.Rule == d.Regle && f.Severity != diag.Error && (d.Element == "" || slices.ContainsFunc(elements[d.Element], func(o schema.Origin) bool { return within(f.Pos, o) })) {
-				f.Severity, f.Motif, matched = diag.Accepted, d.Motif, true
+				// The register shows the departure and its reason: no draft banner.
+				f.Severity, f.Motif, f.Document, matched = diag.Accepted, d.Motif, "", true
 			}
 		}
 		if !matched {

@@ -95,7 +95,10 @@ var Rules = []*Rule{
 	{ID: "texte-provisoire", Severity: diag.Error, Ref: "art. 12, § 1, du RGPD", check: checkTexteProvisoire,
 		Title: "Aucun texte provisoire ni vide ne reste : texte vide, " + labels(placeholders)},
 	{ID: "presentation", Severity: diag.Error, check: checkPresentation,
-		Title: "Le thème choisi existe et le logo est un fichier du dossier de l'organisation"},
+		Title: "Le thème choisi existe ; le logo est un fichier ordinaire du dossier de l'organisation, une image du type que dit son nom (SVG, PNG, JPEG), et un SVG sans script, gestionnaire d'événement ni référence externe"},
+	{ID: "lien", Severity: diag.Error, check: checkLiens,
+		Title: "Les adresses web commencent par https:// (http:// : avertissement), les adresses électroniques sont des adresses ou des liens mailto:, " +
+			"les liens des textes libres sont https://, http://, mailto:, tel: ou #section : javascript:, data:, les chemins relatifs et les caractères invisibles sont refusés"},
 	{ID: "section-libre", Severity: diag.Error, check: checkSectionsLibres,
 		Title: "Une section libre suit (apres) une section qui existe dans le document"},
 	{ID: "derogation", Severity: diag.Warning, check: checkDerogations,

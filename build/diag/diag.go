@@ -71,6 +71,11 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
+	// Document is the open point in words about the documents, for the
+	// draft banner, which shows no file, key or rule: empty when the
+	// documents show the point at its place (a gap declared in
+	// a_completer), or when it is not about the documents.
+	Document string `json:"-"`
 	// Motif is the reason an accepted finding is accepted.
 	Motif string `json:"motif,omitempty"`
 }

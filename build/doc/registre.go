@@ -121,7 +121,7 @@ func actor(role string, name any, a *schema.Adresse, tel, mail string) []Cell {
 	}
 	m := any("—")
 	if mail != "" {
-		m = link(mail)
+		m = link(Email, mail)
 	}
 	return []Cell{cell(line(strong(role))), cell(line(name)), cell(line(street)), cell(line(cp)), cell(line(city)),
 		cell(line(country)), cell(line(orDash(tel, nil))), cell(line(m))}
