@@ -39,6 +39,20 @@ type Contenu struct {
 	Clients []Client `json:"clients,omitempty"`
 	// Engagements de sous-traitant envers les clients (art. 28, § 3, du RGPD).
 	SousTraitance *SousTraitance `json:"sous_traitance,omitempty"`
+	// Écarts justifiés : constats de rgpdoc check que l'organisation assume, avec leur motif ;
+	// le registre les présente à l'auditeur.
+	Derogations []Derogation `json:"derogations,omitempty"`
+}
+
+// Derogation accepte, avec son motif, un avertissement d'une règle de rgpdoc check sur un élément.
+type Derogation struct {
+	Src Origin `json:"-"`
+	// Identifiant de la règle dont l'avertissement est accepté, par exemple « conservation-cnil » (voir docs/regles.md).
+	Regle string `json:"regle" jsonschema:"required,pattern=^[a-z0-9][a-z0-9-]*$"`
+	// Identifiant de l'élément concerné (traitement, ligne de conservation, donnée…) ; toute l'organisation si absent.
+	Element string `json:"element,omitempty" jsonschema:"pattern=^[a-z0-9][a-z0-9_-]*$"`
+	// Pourquoi l'écart est justifié, tel que l'auditeur le lira dans le registre.
+	Motif string `json:"motif" jsonschema:"required"`
 }
 
 // Organisation décrit l'identité de l'organisation et ses contacts (art. 13, § 1, a) et b) du RGPD).
@@ -146,6 +160,9 @@ type DPO struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Organisme qui fournit le délégué quand il est externe (art. 37, § 6, du RGPD), par exemple un cabinet ;
+	// ses coordonnées sont celles du DPO ci-dessus.
+	Organisme string `json:"organisme,omitempty"`
 }
 
 // Contact désigne une personne ou un organisme et ses coordonnées.
@@ -286,6 +303,10 @@ type Personne struct {
 	MoinsDe15Ans bool `json:"moins_de_15_ans,omitempty"`
 	// Comment le consentement conjoint des titulaires de l'autorité parentale est recueilli.
 	ConsentementParental string `json:"consentement_parental,omitempty"`
+	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, faux sinon
+	// (utilisateurs du compte d'un client, locataires d'un bailleur client…) : la base légale
+	// « contrat » ne vaut que pour les parties (art. 6, § 1, b) du RGPD).
+	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
 }
 
 // Donnee est une catégorie de données à caractère personnel.
@@ -451,6 +472,19 @@ type Finalite struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Comment le consentement est recueilli (base consentement).
+	Recueil *Recueil `json:"recueil,omitempty"`
+}
+
+// Recueil décrit comment le consentement est recueilli (art. 4, 11), et 7 du RGPD).
+type Recueil struct {
+	Src Origin `json:"-"`
+	// Forme du consentement.
+	Forme FormeConsentement `json:"forme,omitempty"`
+	// Vrai si l'accès au service ou l'exécution du contrat est subordonné à ce consentement (art. 7, § 4, du RGPD).
+	ConditionneService bool `json:"conditionne_service,omitempty"`
+	// Précisions (Markdown), par exemple la case à cocher ou le bandeau employés.
+	Description string `json:"description,omitempty"`
 }
 
 // DecisionAutomatisee décrit une décision fondée sur un traitement automatisé (art. 13, § 2, f) et 22 du RGPD).
@@ -503,6 +537,11 @@ type Conservation struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Limite la ligne aux données de certaines personnes des traitements qui la citent (identifiants) ; toutes si absent.
+	Personnes []string `json:"personnes,omitempty"`
+	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;
+	// sans elle, rgpdoc check ne compare la durée à aucune référence.
+	Referentiel Referentiel `json:"referentiel,omitempty"`
 }
 
 // Duree est une durée chiffrée, par exemple 3 ans à compter du dernier contact.
@@ -646,6 +685,9 @@ type SousTraitance struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Engagement d'informer immédiatement le client d'une instruction qui constituerait une violation
+	// du RGPD (art. 28, § 3, dernier alinéa, du RGPD) (Markdown).
+	InstructionIllicite string `json:"instruction_illicite,omitempty"`
 }
 
 // Origin tells where an element of the model was read: the file and the JSON
@@ -735,6 +777,12 @@ type FinDeContrat string
 
 // Autorisation est le régime d'autorisation des sous-traitants ultérieurs.
 type Autorisation string
+
+// Referentiel est une durée de référence de la CNIL ou du droit français pour une ligne de conservation.
+type Referentiel string
+
+// FormeConsentement est la forme sous laquelle un consentement est recueilli.
+type FormeConsentement string
 
 // Pays est un code pays ISO 3166-1 alpha-2, ou EU pour « Union européenne » sans précision.
 type Pays string

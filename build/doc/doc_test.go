@@ -972,3 +972,21 @@ func TestRetentionOfEveryActivity(t *testing.T) {
 		t.Errorf("row of the activity without retention = %q", got)
 	}
 }
+
+// TestDerogationsInRegister checks that the register shows every accepted
+// departure with its reason, before the history, and no section without any.
+func TestDerogationsInRegister(t *testing.T) {
+	c := &schema.Contenu{Documents: &schema.Documents{Registre: &schema.Publication{}}}
+	if d := Build(Registre, "o", c); slices.ContainsFunc(d.Sections, func(s *Section) bool { return s.ID == "ecarts" }) {
+		t.Error("a register without derogations has a section ecarts")
+	}
+	c.Derogations = []schema.Derogation{{Regle: "conservation-cnil", Element: "clients", Motif: "historique demandé par nos clients"}}
+	d := Build(Registre, "o", c)
+	rows := table(t, section(t, d, "ecarts"), "Écarts justifiés").Rows
+	if len(rows) != 1 || cellText(rows[0][0])+" | "+cellText(rows[0][1])+" | "+cellText(rows[0][2]) != "conservation-cnil | clients | Historique demandé par nos clients" {
+		t.Errorf("rows = %v", rows)
+	}
+	if last := d.Sections[len(d.Sections)-1]; last.ID != "historique" {
+		t.Errorf("last section %s, want historique", last.ID)
+	}
+}

@@ -94,7 +94,7 @@ func service(s *schema.Service) Inline {
 		out = line(gap(s.ACompleter, "nom", "nom du service"))
 	}
 	if s.URL != "" {
-		out = append(out, line(", accessible à l'adresse ", link(s.URL))...)
+		out = append(out, line(", accessible à l'adresse ", link(Web, s.URL))...)
 	} else {
 		out = append(out, optional(", accessible à l'adresse ", declared("", s.ACompleter, "url", "adresse du service"))...)
 	}
@@ -126,7 +126,9 @@ func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 	case b.outsideEU():
 		s.Blocks = append(s.Blocks, para("Notre représentant dans l'Union européenne (art. 27 du RGPD) : ", gap(b.org.ACompleter, "representant", "représentant dans l'Union européenne"), "."))
 	}
-	s.Blocks = append(s.Blocks, para("Selon les traitements, nous intervenons en qualité de :"), b.roles(ctrl, proc))
+	if r := b.roles(ctrl, proc); r != nil {
+		s.Blocks = append(s.Blocks, para("Selon les traitements, nous intervenons en qualité de :"), r)
+	}
 	return s
 }
 
@@ -140,7 +142,7 @@ func contact(c *schema.Contact) Inline {
 		out = append(out, line(", téléphone : ", c.Telephone)...)
 	}
 	if c.Email != "" {
-		out = append(out, line(", courriel : ", link(c.Email))...)
+		out = append(out, line(", courriel : ", link(Email, c.Email))...)
 	}
 	return out
 }

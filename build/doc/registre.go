@@ -35,6 +35,23 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 			"L'organisation n'effectue aucun traitement pour le compte d'un responsable de traitement.", proc, b.processorSheet),
 		{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
 	}
+	if e := b.derogations(); e != nil {
+		d.Sections = slices.Insert(d.Sections, len(d.Sections)-1, e)
+	}
+}
+
+// derogations is the section, for the auditor, of the warnings of rgpdoc
+// check that the organization accepts, each with its reason; nil without any.
+func (b *builder) derogations() *Section {
+	if len(b.c.Derogations) == 0 {
+		return nil
+	}
+	t := &Table{Caption: "Écarts justifiés", Header: []string{"Règle de rgpdoc check", "Élément", "Motif"}, Widths: []float64{0.25, 0.2, 0.55}}
+	for _, x := range b.c.Derogations {
+		t.Rows = append(t.Rows, []Cell{cell(line(Span{Text: x.Regle, Code: true})), cell(line(orDash(x.Element, nil))), cell(capitalized(line(x.Motif)))})
+	}
+	return &Section{ID: "ecarts", Title: "Écarts justifiés", Blocks: []Block{
+		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
 }
 
 // actors is the table of the organization (controller, processor or both),
@@ -106,7 +123,7 @@ func actor(role string, name any, a *schema.Adresse, tel, mail string) []Cell {
 	}
 	m := any("—")
 	if mail != "" {
-		m = link(mail)
+		m = link(Email, mail)
 	}
 	return []Cell{cell(line(strong(role))), cell(line(name)), cell(line(street)), cell(line(cp)), cell(line(city)),
 		cell(line(country)), cell(line(orDash(tel, nil))), cell(line(m))}

@@ -87,7 +87,7 @@ func (b *builder) contacts() Block {
 	}
 	add("Téléphone", o.Telephone)
 	if o.Email != "" {
-		add("Courriel", link(o.Email))
+		add("Courriel", link(Email, o.Email))
 	}
 	add("Numéro SIRET", o.Siret)
 	add("Numéro de TVA intracommunautaire", o.TVA)
@@ -576,7 +576,7 @@ func (b *builder) transferTable(list []*schema.Transfert) *Table {
 func copyOf(tr *schema.Transfert) Inline {
 	switch {
 	case tr.Documentation != "" && strings.Contains(tr.Documentation, "://"):
-		return line(link(tr.Documentation))
+		return line(link(Web, tr.Documentation))
 	case tr.Documentation != "":
 		return line(capital(tr.Documentation))
 	case copyable(tr.Garantie) || copyable(tr.Repli):
@@ -664,12 +664,12 @@ func (b *builder) channels(r reach) []Inline {
 		}
 	}
 	if r.form != "" {
-		out = append(out, line("par le formulaire en ligne : ", link(r.form)))
+		out = append(out, line("par le formulaire en ligne : ", link(Web, r.form)))
 	} else {
 		missing("formulaire", "formulaire en ligne")
 	}
 	if r.email != "" {
-		out = append(out, line("par courriel : ", link(r.email)))
+		out = append(out, line("par courriel : ", link(Email, r.email)))
 	} else {
 		missing("email", "adresse électronique")
 	}

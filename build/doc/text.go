@@ -43,14 +43,6 @@ func para(parts ...any) *Paragraph { return &Paragraph{Text: line(parts...)} }
 
 func strong(s string) Span { return Span{Text: flat(s), Strong: true} }
 
-// link is a link whose text is its address (a web page or an e-mail address).
-func link(addr string) Span {
-	if strings.Contains(addr, "@") && !strings.Contains(addr, "://") {
-		return Span{Text: addr, Link: "mailto:" + addr}
-	}
-	return Span{Text: addr, Link: addr}
-}
-
 // internal is a link to a section of the document.
 func internal(text, anchor string) Span { return Span{Text: text, Link: "#" + anchor} }
 
