@@ -16,6 +16,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
+	"github.com/rgpdoc/rgpdoc/schema"
 )
 
 // Format is an output format; its value is the file extension.
@@ -238,24 +239,25 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	return nil
 }
 
-// stamp gives a document of an organization the draft banner when the
-// organization's files have open findings, and the epoch as date when the
-// content gives none.
-func stamp(d *doc.Document, draft []string, epoch time.Time) {
+// stamp gives a document of an organization the epoch as date when the
+// content gives none, and the open points that the documents cannot show at
+// their place (notes), which the draft banner lists besides its gaps.
+func stamp(d *doc.Document, notes []string, epoch time.Time) {
 	if d.Date.IsZero() {
 		d.Date = epoch
 	}
-	d.Draft = draft
+	d.AddNotes(notes...)
 }
 
-// draft returns the findings of an organization's files, as the draft
-// banner lists them; findings are the organization's, sorted.
+// draft returns the open points that an organization's findings raise
+// about its documents, in their words (diag.Finding.Document), each once;
+// findings are the organization's, sorted.
 func draft(o *load.Org, findings diag.List) []string {
 	var out []string
 	for _, f := range o.Files {
 		for _, finding := range findings {
-			if finding.File == f.Path {
-				out = append(out, fmt.Sprintf("%s (%s)", finding.Message, finding.Pos))
+			if finding.File == f.Path && finding.Document != "" && !slices.Contains(out, finding.Document) {
+				out = append(out, finding.Document)
 			}
 		}
 	}
@@ -283,7 +285,7 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 	case html.HTML:
 		return html.Render(d)
 	case html.Markdown:
-		return md.Render(d), nil
+		return md.Render(d)
 	case html.PDF:
 		return pdf.Render(d)
 	case doc.Fragment:
@@ -348,7 +350,11 @@ func selectOrgs(site *load.Site, ids []string) ([]*load.Org, error) {
 			for _, o := range site.Orgs {
 				known = append(known, o.ID)
 			}
-			return nil, fmt.Errorf("organisation « %s » inconnue (organisations : %s)", id, strings.Join(known, ", "))
+			hint := ""
+			if c := schema.Closest(id, known); c != "" {
+				hint = fmt.Sprintf(" ; vouliez-vous dire « %s » ?", c)
+			}
+			return nil, fmt.Errorf("organisation « %s » inconnue%s (organisations : %s)", id, hint, strings.Join(known, ", "))
 		}
 		out = append(out, site.Orgs[i])
 	}

@@ -32,6 +32,7 @@ func (b *builder) orgInfo(id string) Org {
 	o := Org{ID: id, Name: b.name()}
 	if t := b.org.Theme; t != nil {
 		o.Logo, o.Color, o.Theme = t.Logo, t.Couleur, t.Nom
+		o.Ink = inkOf(t.Couleur)
 	}
 	return o
 }

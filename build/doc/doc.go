@@ -67,9 +67,14 @@ type Document struct {
 	Version string
 	// Subject is a one-line summary, used as PDF subject and HTML description.
 	Subject string
-	// Draft lists the open findings of the organization (French messages);
-	// a document with any carries the "Projet — à compléter" banner.
-	Draft []string
+	// Meta is the line under the title, "Mise à jour le 2 janvier 2025 —
+	// version 3", empty when neither is known.
+	Meta string
+	// Footer is the running footer of the pages: "Intent Technologies —
+	// Registre des activités de traitement, mise à jour le 2 janvier 2025".
+	Footer string
+	// Draft is the banner of a document that is not final, nil otherwise.
+	Draft *Draft
 	// Landscape asks for landscape pages (the register's wide tables).
 	Landscape bool
 	// Preamble comes before the table of contents and the first section.
@@ -95,6 +100,20 @@ func (d *Document) Base() string {
 // Root leads from the document to its organization's folder: "" or "../".
 func (d *Document) Root() string { return strings.Repeat("../", strings.Count(d.Base(), "/")) }
 
+// Draft is the banner of a document with open points: facts still to be
+// completed or to be checked, in words about the document.
+type Draft struct {
+	// Mark is the banner's title, also the PDF's watermark.
+	Mark string
+	// Lead says what the banner means.
+	Lead string
+	// Summary counts the points: "3 points à compléter ou à vérifier".
+	Summary string
+	// Points are the open points, each naming its place in the document and
+	// linking to it, in the words the document shows there.
+	Points []Inline
+}
+
 // Org is what the renderers need to know of the organization.
 type Org struct {
 	// ID is the organization's folder name and URL segment.
@@ -105,6 +124,9 @@ type Org struct {
 	Logo string
 	// Color is the theme's main colour (#rrggbb), if set.
 	Color string
+	// Ink is Color darkened, when needed, to keep a contrast of 4.5:1 with
+	// white (WCAG AA): the colour of text and links set in the theme colour.
+	Ink string
 	// Theme is the HTML theme's name.
 	Theme string
 }

@@ -38,6 +38,8 @@ func Layers(id string, c *schema.Contenu) []*Document {
 			}
 		}
 		finish(d)
+		d.heading()
+		d.setDraft(gapPoints(d))
 	}
 	return out
 }
@@ -73,8 +75,10 @@ func (b *builder) essentiel() *Document {
 // that the link works from any page, else relative to the document.
 func (b *builder) policyLink(d *Document, text, anchor string) Span {
 	target := d.Root() + string(Politique) + ".html"
-	if b.c.Documents != nil && b.c.Documents.URL != "" {
-		target = strings.TrimSuffix(b.c.Documents.URL, "/") + "/" + string(Politique) + ".html"
+	if b.c.Documents != nil {
+		if base, _, _ := Href(Web, b.c.Documents.URL); base != "" {
+			target = strings.TrimSuffix(base, "/") + "/" + string(Politique) + ".html"
+		}
 	}
 	if anchor != "" {
 		target += "#" + anchor
@@ -301,9 +305,9 @@ func (b *builder) complaintInBrief() Inline {
 	}
 	out := line("Vous pouvez aussi introduire une réclamation auprès de la ", name)
 	if a.Plainte != "" {
-		out = append(out, line(" : ", link(a.Plainte))...)
+		out = append(out, line(" : ", link(Web, a.Plainte))...)
 	} else if a.Site != "" {
-		out = append(out, line(" : ", link(a.Site))...)
+		out = append(out, line(" : ", link(Web, a.Site))...)
 	}
 	return append(out, Span{Text: "."})
 }

@@ -127,16 +127,16 @@ func (b *builder) dpoInBrief(d *Document) Inline {
 	dpo := b.org.DPO
 	if dpo == nil {
 		if b.org.Email != "" {
-			return line("nous : ", link(b.org.Email))
+			return line("nous : ", link(Email, b.org.Email))
 		}
 		return line(b.policyLink(d, "nous", "dpo"))
 	}
 	out := line("notre ", b.policyLink(d, "délégué à la protection des données", "dpo"))
 	switch {
 	case dpo.Email != "":
-		out = append(out, line(" : ", link(dpo.Email))...)
+		out = append(out, line(" : ", link(Email, dpo.Email))...)
 	case dpo.Formulaire != "":
-		out = append(out, line(" : ", link(dpo.Formulaire))...)
+		out = append(out, line(" : ", link(Web, dpo.Formulaire))...)
 	}
 	return out
 }

@@ -35,6 +35,23 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 			"L'organisation n'effectue aucun traitement pour le compte d'un responsable de traitement.", proc, b.processorSheet),
 		{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
 	}
+	if e := b.derogations(); e != nil {
+		d.Sections = slices.Insert(d.Sections, len(d.Sections)-1, e)
+	}
+}
+
+// derogations is the section, for the auditor, of the warnings of rgpdoc
+// check that the organization accepts, each with its reason; nil without any.
+func (b *builder) derogations() *Section {
+	if len(b.c.Derogations) == 0 {
+		return nil
+	}
+	t := &Table{Caption: "Écarts justifiés", Header: []string{"Règle de rgpdoc check", "Élément", "Motif"}, Widths: []float64{0.25, 0.2, 0.55}}
+	for _, x := range b.c.Derogations {
+		t.Rows = append(t.Rows, []Cell{cell(line(Span{Text: x.Regle, Code: true})), cell(line(orDash(x.Element, nil))), cell(capitalized(line(x.Motif)))})
+	}
+	return &Section{ID: "ecarts", Title: "Écarts justifiés", Blocks: []Block{
+		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
 }
 
 // actors is the table of the organization (controller, processor or both),
@@ -54,21 +71,23 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 	case len(proc) > 0:
 		role = "Sous-traitant"
 	}
-	row := actor(role, fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
+	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(o.AVerifier)),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
 	}
 	t.Rows = append(t.Rows, row)
 	switch d := o.DPO; {
-	case d == nil:
+	case d == nil && o.SansDPO:
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", "Non désigné", nil, "", ""))
+	case d == nil:
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", gap(o.ACompleter, "dpo", "désignation d'un délégué à la protection des données"), nil, "", ""))
 	default:
 		name := any(d.Nom)
 		if d.Nom == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
@@ -104,7 +123,7 @@ func actor(role string, name any, a *schema.Adresse, tel, mail string) []Cell {
 	}
 	m := any("—")
 	if mail != "" {
-		m = link(mail)
+		m = link(Email, mail)
 	}
 	return []Cell{cell(line(strong(role))), cell(line(name)), cell(line(street)), cell(line(cp)), cell(line(city)),
 		cell(line(country)), cell(line(orDash(tel, nil))), cell(line(m))}
@@ -179,6 +198,18 @@ func (b *builder) tail(f facts, t *schema.Traitement) {
 		people = append(people, line(p.Libelle))
 	}
 	f.add("Catégories de personnes concernées", para(join(", ", people)))
+	if len(t.Information) > 0 {
+		var items []Inline
+		for _, i := range t.Information {
+			items = append(items, markdownInline(i))
+		}
+		f.add("Information des personnes concernées", bullets(items...))
+	} else if g := declared("", t.ACompleter, "information", "information des personnes concernées"); g != nil {
+		f.add("Information des personnes concernées", para(g))
+	}
+	if v := verifyPara(t.AVerifier); v != nil {
+		f.add("À vérifier", v)
+	}
 }
 
 // controllerSheet is the sheet of an activity of article 30, § 1.
@@ -225,6 +256,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 		} else {
 			item = append(item, para(gap(c.ACompleter, "coordonnees", "coordonnées du client et de son DPO")))
 		}
+		item = append(item, blocks(verifyPara(c.AVerifier))...)
 		clients.Items = append(clients.Items, item)
 	}
 	switch len(clients.Items) {
@@ -261,7 +293,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		if len(d.Exemples) > 0 {
 			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
 		}
-		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), cell(origin(d)), b.kept(t, d)})
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.kept(t, d)})
 		if s := d.Sensible; s != nil {
 			cond := any(gap(d.ACompleter, "sensible", "condition de l'article 9, § 2"))
 			switch {
@@ -274,14 +306,17 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		}
 	}
 	out := []Block{data}
-	if len(sens.Rows) > 0 {
+	switch {
+	case len(sens.Rows) > 0:
 		out = append(out, sens)
-	} else {
+	case t.DonneesSensibles == "aucune":
 		out = append(out, para(strong("Données sensibles"), " : aucune."))
+	default:
+		out = append(out, para(strong("Données sensibles"), " : ", gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"), "."))
 	}
 	dest := b.destinataires(t)
 	out = append(out, recipientTable(dest))
-	out = append(out, b.transfersBlocks(b.transferts(t), dest, "")...)
+	out = append(out, b.transfersBlocks(b.transferts(t), dest)...)
 	return append(out, securityTable(b.mesures(t)))
 }
 
@@ -289,7 +324,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 // addressed to the persons concerned.
 var registerSource = map[schema.Source]string{
 	"personne_concernee": "Personne concernée",
-	"observation":        "Observation de l'utilisation des services",
+	"observation":        "Observation",
 	"tiers":              "Tiers",
 	"source_publique":    "Source accessible au public",
 }

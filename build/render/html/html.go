@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/themes"
 )
@@ -57,8 +58,8 @@ type Entry struct {
 	// extension (doc.Document.Base).
 	Base  string
 	Title string
-	// Updated is the French update date, if known.
-	Updated string
+	// Meta is the document's line of date and version, if known.
+	Meta string
 	// Draft is set when the document carries the draft banner.
 	Draft bool
 	// Formats are the formats the document is published in, in the order shown.
@@ -69,7 +70,7 @@ type Entry struct {
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org}
 	for _, d := range docs {
-		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Base: d.Base(), Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0,
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Base: d.Base(), Title: d.Title, Meta: d.Meta, Draft: d.Draft != nil,
 			Formats: doc.Formats(d.Kind, formats)})
 	}
 	return l
@@ -106,19 +107,9 @@ func Fragment(d *doc.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := theme(d.Org.Theme)
-	if err != nil {
-		return nil, err
-	}
 	var out bytes.Buffer
 	out.WriteString(`<div class="rgpdoc-fragment" lang="fr">` + "\n")
-	if len(d.Draft) > 0 {
-		if err := t.pages["document.html"].ExecuteTemplate(&out, "draft", d.Draft); err != nil {
-			return nil, err
-		}
-		out.WriteByte('\n')
-	}
-	for _, part := range []template.HTML{b.Preamble, b.Sections} {
+	for _, part := range []template.HTML{b.Draft, b.Preamble, b.Sections} {
 		if part != "" {
 			out.WriteString(string(part))
 			out.WriteByte('\n')
@@ -174,13 +165,18 @@ func Assets() map[string][]byte {
 }
 
 // OrgAssets returns the organization's colour stylesheet by path relative to
-// the output root (<org>/theme.<hash>.css), or nothing when it sets no colour.
+// the output root (<org>/theme.<hash>.css), or an empty map when it sets no
+// colour; the caller adds the logo to it.
 func OrgAssets(o doc.Org) (map[string][]byte, error) {
-	name, css, err := orgStyle(o.Color)
-	if err != nil || name == "" {
+	name, css, err := orgStyle(o)
+	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{path.Join(o.ID, name): css}, nil
+	out := map[string][]byte{}
+	if name != "" {
+		out[path.Join(o.ID, name)] = css
+	}
+	return out, nil
 }
 
 // page is the data of every template.
@@ -222,7 +218,7 @@ func orgPage(file string, p page) ([]byte, error) {
 		return nil, err
 	}
 	p.Root = "../" + p.OrgDir
-	if p.OrgStyle, _, err = orgStyle(p.Org.Color); err != nil {
+	if p.OrgStyle, _, err = orgStyle(p.Org); err != nil {
 		return nil, err
 	}
 	if p.OrgStyle != "" {
@@ -242,7 +238,7 @@ type parsedTheme struct {
 
 func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
 	// The layout around a document's body takes a few kilobytes.
-	size := len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
+	size := len(p.Body.Draft) + len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
 	b := bytes.NewBuffer(make([]byte, 0, size))
 	if err := t.pages[file].ExecuteTemplate(b, "page", p); err != nil {
 		return nil, err
@@ -347,9 +343,18 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		if e.IsDir() || hidden(e.Name()) {
 			continue // as go:embed does, for a theme read from disk
 		}
-		b, err := fs.ReadFile(fsys, path.Join("assets", e.Name()))
+		name := path.Join("assets", e.Name())
+		if err := regular(fsys, name); err != nil {
+			return nil, err
+		}
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
+		}
+		if asset.IsImage(name) {
+			if why := asset.Image(name, b); why != "" {
+				return nil, fmt.Errorf("%s : %s", name, why)
+			}
 		}
 		p := path.Join("assets", fingerprint(e.Name(), b))
 		names[e.Name()], t.files[p] = p, b
@@ -364,6 +369,11 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		"plural":  plural,
 		"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	}
+	for _, f := range append([]string{"base.html"}, pageFiles...) {
+		if err := regular(fsys, path.Join("html", f)); err != nil {
+			return nil, err
+		}
+	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "html/base.html")
 	if err != nil {
 		return nil, err
@@ -375,6 +385,20 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		}
 	}
 	return t, nil
+}
+
+// regular returns an error unless the file name of fsys is a regular file: a
+// theme read from disk holds no link (which could publish a file from
+// anywhere as one of its assets) and no FIFO (which would block the build).
+func regular(fsys fs.FS, name string) error {
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s n'est pas un fichier ordinaire (lien symbolique, tube, périphérique…) : un thème ne contient que des fichiers", name)
+	}
+	return nil
 }
 
 // hidden tells whether go:embed leaves a file out: editors' swap and lock

@@ -56,7 +56,7 @@ func TestGolden(t *testing.T) {
 		name := strings.ReplaceAll(d.Base(), "/", "-")
 		t.Run(name, func(t *testing.T) {
 			file := filepath.Join(goldenDir, "complet-exemple-"+name+".md")
-			golden.Check(t, file, Render(d))
+			golden.Check(t, file, mustRender(t, d))
 		})
 	}
 }
@@ -99,7 +99,7 @@ func plainText(n ast.Node, src []byte) string {
 func TestReadBack(t *testing.T) {
 	for _, d := range documents(t) {
 		t.Run(d.Base(), func(t *testing.T) {
-			src := Render(d)
+			src := mustRender(t, d)
 			root := parse(src)
 			var headings []string
 			tables, links := 0, map[string]bool{}
@@ -208,17 +208,21 @@ func TestSlug(t *testing.T) {
 
 func TestDraftAndGaps(t *testing.T) {
 	d := &doc.Document{
-		Title: "Politique", Updated: "2\u00a0janvier\u00a02025", Version: "2",
-		Draft: []string{"content/x.yaml:3:5: base légale manquante [base-legale]", "- une *autre*"},
+		Title: "Politique", Meta: "Mise à jour le 2\u00a0janvier\u00a02025 — version 2",
+		Draft: &doc.Draft{Mark: "Projet — à compléter", Lead: "Ce document n’est pas définitif.", Summary: "2 points à compléter ou à vérifier",
+			Points: []doc.Inline{
+				{{Text: "1. Titre", Link: "#a"}, {Text: " — "}, {Text: "à compléter\u00a0: base légale", Gap: true}},
+				{{Text: "- une *autre*"}},
+			}},
 		Sections: []*doc.Section{{ID: "a", Number: "1", Title: "Titre", Blocks: []doc.Block{
 			&doc.Paragraph{Text: doc.Inline{{Text: "Base légale\u00a0: "}, {Text: "à compléter\u00a0: base légale", Gap: true}}},
 		}}},
 	}
-	out := string(Render(d))
+	out := string(mustRender(t, d))
 	for _, want := range []string{
 		"*Mise à jour le 2\u00a0janvier\u00a02025 — version 2*\n",
-		"> **Projet — à compléter**\u00a0:",
-		"> - content/x.yaml:3:5: base légale manquante \\[base-legale\\]\n",
+		"> **Projet — à compléter**\n>\n> Ce document n’est pas définitif.\n>\n> 2 points à compléter ou à vérifier\n>\n",
+		"> - [1. Titre](#1-titre) — **[à compléter\u00a0: base légale]**\n",
 		"> - \\- une \\*autre\\*\n",
 		"Base légale\u00a0: **[à compléter\u00a0: base légale]**\n",
 		"## 1. Titre\n",
@@ -284,7 +288,7 @@ func FuzzText(f *testing.F) {
 		}
 		d := &doc.Document{Title: "T", Sections: []*doc.Section{{ID: "s", Number: "1", Title: "S",
 			Blocks: []doc.Block{&doc.Paragraph{Text: doc.Inline{{Text: s}}}}}}}
-		src := Render(d)
+		src := mustRender(t, d)
 		root := parse(src)
 		var body ast.Node // the section's paragraph, after the table of contents
 		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -324,11 +328,20 @@ func TestPlainFieldStaysText(t *testing.T) {
 		Organisation: &schema.Organisation{RaisonSociale: "A*B* <i>C</i> & D_E_"},
 		Documents:    &schema.Documents{Politique: &schema.Publication{}},
 	}
-	out := Render(doc.Build(doc.Politique, "x", c))
+	out := mustRender(t, doc.Build(doc.Politique, "x", c))
 	if !bytes.Contains(out, []byte(`A\*B\* \<i\>C\</i\> & D_E\_`)) {
 		t.Errorf("name not escaped:\n%s", out)
 	}
 	if bytes.Contains(out, []byte("<i>")) {
 		t.Error("raw HTML in the output")
 	}
+}
+
+func mustRender(t testing.TB, d *doc.Document) []byte {
+	t.Helper()
+	b, err := Render(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
