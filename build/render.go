@@ -13,8 +13,10 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
+	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
 )
 
@@ -22,7 +24,7 @@ import (
 type Format = html.Format
 
 // Formats lists every format, in the order the site presents them.
-var Formats = []Format{html.HTML, html.Markdown, html.PDF}
+var Formats = []Format{html.HTML, html.Markdown, html.PDF, html.ODS, html.CSV}
 
 // Options say what to render.
 type Options struct {
@@ -140,7 +142,10 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	if len(formats) == 0 {
 		formats = Formats
 	}
-	return &pipeline{site: site, opts: opts, formats: formats, listed: append(slices.Clone(formats), opts.Lazy...), put: put,
+	// The index pages list the formats in one order, rendered or lazy.
+	listed := append(slices.Clone(formats), opts.Lazy...)
+	slices.SortStableFunc(listed, func(a, b Format) int { return slices.Index(Formats, a) - slices.Index(Formats, b) })
+	return &pipeline{site: site, opts: opts, formats: formats, listed: listed, put: put,
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
@@ -261,6 +266,9 @@ func draft(o *load.Org, findings diag.List) []string {
 // renderDocument renders a document in each format.
 func renderDocument(d *doc.Document, formats []Format, put Put) error {
 	for _, f := range formats {
+		if !html.Has(d, f) {
+			continue
+		}
 		b, err := RenderFormat(d, f)
 		if err != nil {
 			return err
@@ -281,6 +289,10 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return md.Render(d), nil
 	case html.PDF:
 		return pdf.Render(d)
+	case html.ODS:
+		return ods.Render(d)
+	case html.CSV:
+		return csv.Render(d)
 	}
 	return nil, fmt.Errorf("format inconnu « %s »", f)
 }

@@ -45,6 +45,9 @@ type Document struct {
 	Preamble []Block
 	// Sections are the numbered sections.
 	Sections []*Section
+	// Workbook is the register laid out for its exports (spreadsheet, CSV,
+	// linked data); nil for the other documents.
+	Workbook *Workbook
 }
 
 // Org is what the renderers need to know of the organization.

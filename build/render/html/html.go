@@ -40,7 +40,20 @@ const (
 	HTML     Format = "html"
 	Markdown Format = "md"
 	PDF      Format = "pdf"
+	// The register's exports: the CNIL model's spreadsheet, its list of
+	// activities as CSV, and the register in the W3C DPV vocabulary.
+	ODS    Format = "ods"
+	CSV    Format = "csv"
+	JSONLD Format = "jsonld"
 )
+
+// Export tells whether a format is an export of the register, which the
+// other documents do not have.
+func (f Format) Export() bool { return f == ODS || f == CSV || f == JSONLD }
+
+// Has tells whether a document is published in a format: the exports are
+// the register's only.
+func Has(d *doc.Document, f Format) bool { return !f.Export() || d.Workbook != nil }
 
 // Listing is what the index pages show of one organization.
 type Listing struct {
@@ -66,7 +79,13 @@ type Entry struct {
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org}
 	for _, d := range docs {
-		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0, Formats: formats})
+		var fs []Format
+		for _, f := range formats {
+			if Has(d, f) {
+				fs = append(fs, f)
+			}
+		}
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0, Formats: fs})
 	}
 	return l
 }
@@ -350,6 +369,10 @@ func formatName(f Format) string {
 		return "Markdown"
 	case PDF:
 		return "PDF"
+	case ODS:
+		return "tableur ODS"
+	case JSONLD:
+		return "JSON-LD (DPV)"
 	default:
 		return strings.ToUpper(string(f))
 	}
