@@ -26,7 +26,13 @@ var Enums = map[reflect.Type][]Option{
 		{"obligation_legale", "obligation légale", "art. 6, § 1, c) du RGPD"},
 		{"interets_vitaux", "sauvegarde des intérêts vitaux", "art. 6, § 1, d) du RGPD"},
 		{"mission_interet_public", "mission d'intérêt public", "art. 6, § 1, e) du RGPD"},
-		{"interet_legitime", "intérêts légitimes", "art. 6, § 1, f) du RGPD"},
+		{"interet_legitime", "intérêt légitime", "art. 6, § 1, f) du RGPD"},
+	},
+	reflect.TypeFor[Article](): {
+		{"l'", "l'", ""},
+		{"le", "le", ""},
+		{"la", "la", ""},
+		{"les", "les", ""},
 	},
 	reflect.TypeFor[FormeJuridique](): {
 		{"sas", "société par actions simplifiée", ""},

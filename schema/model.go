@@ -76,6 +76,8 @@ type Organisation struct {
 	AutoriteControle *Autorite `json:"autorite_controle,omitempty"`
 	// Présentation des pages HTML : thème, logo, couleur.
 	Theme *Theme `json:"theme,omitempty"`
+	// Article défini que le nom prend dans une phrase (« l' » pour « l'Agence du Beffroi ») ; aucun par défaut.
+	Article Article `json:"article,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 }
@@ -627,6 +629,9 @@ type BaseLegale string
 
 // FormeJuridique est une forme juridique française.
 type FormeJuridique string
+
+// Article est l'article défini qui précède le nom de l'organisation dans une phrase.
+type Article string
 
 // Famille est une famille de données du modèle de registre de la CNIL.
 type Famille string

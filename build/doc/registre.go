@@ -17,7 +17,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	}
 	d.Subject = b.name() + " — registre des activités de traitement (art. 30 du RGPD)"
 	d.Landscape = true
-	intro := line("Registre tenu par ", b.name(), " en application de l'article 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
+	intro := line("Registre tenu par ", b.named(""), " en application de l'art. 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
 	if pub.CreeLe != "" {
 		intro = append(intro, line(" Registre créé le ", typo.Date(pub.CreeLe), ".")...)
 	}
@@ -263,7 +263,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		}
 		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), cell(origin(d)), b.kept(t, d)})
 		if s := d.Sensible; s != nil {
-			cond := any(gap(d.ACompleter, "sensible", "condition de l'article 9, § 2"))
+			cond := any(gap(d.ACompleter, "sensible", "condition de l'art. 9, § 2"))
 			switch {
 			case s.Condition != "":
 				cond = line(label(s.Condition), ref(s.Condition))

@@ -21,6 +21,9 @@ func (b *builder) identity() Inline {
 	o := b.org
 	g := o.ACompleter
 	out := line(fact(o.RaisonSociale, g, "raison_sociale", "raison sociale"))
+	if o.RaisonSociale != "" {
+		out = line(b.named(""))
+	}
 	if o.FormeJuridique != "" {
 		out = append(out, line(", ", schema.Label(o.FormeJuridique))...)
 	} else {
@@ -32,7 +35,7 @@ func (b *builder) identity() Inline {
 		out = append(out, line(optional(", ", declared("", g, "capital", "capital social")))...)
 	}
 	if o.RCS != nil {
-		out = append(out, line(", immatriculée au registre du commerce et des sociétés de ", o.RCS.Ville, " sous le numéro ", o.RCS.Numero)...)
+		out = append(out, line(", immatriculée au registre du commerce et des sociétés ", elided("de", o.RCS.Ville), " sous le numéro ", o.RCS.Numero)...)
 	} else {
 		out = append(out, line(optional(", ", declared("", g, "rcs", "immatriculation au RCS")))...)
 	}
@@ -773,7 +776,7 @@ func decision(t *schema.Traitement, to audience) []Block {
 	defs.add("Conséquences prévues", para(field(a.Consequences, "consequences", "conséquences de la décision")))
 	switch {
 	case a.EffetsSignificatifs:
-		exc := any(gap(g, "exception", "exception de l'article 22, § 2, qui permet la décision"))
+		exc := any(gap(g, "exception", "exception de l'art. 22, § 2, qui permet la décision"))
 		if a.Exception != "" {
 			exc = line(schema.Label(a.Exception), ref(a.Exception), ".")
 		}
