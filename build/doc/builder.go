@@ -20,6 +20,8 @@ const (
 type builder struct {
 	c   *schema.Contenu
 	org *schema.Organisation
+	// shared is what the register's activities share (see sharedBy).
+	shared registerShared
 }
 
 func newBuilder(c *schema.Contenu) *builder {

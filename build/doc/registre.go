@@ -27,14 +27,109 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	if h == nil {
 		h = para("Aucune version antérieure n'est enregistrée.")
 	}
-	d.Sections = []*Section{
-		b.actors(ctrl, proc),
+	b.shared = b.sharedBy(append(slices.Clone(ctrl), proc...))
+	d.Sections = []*Section{b.actors(ctrl, proc)}
+	if s := b.shared.section(b); s != nil {
+		d.Sections = append(d.Sections, s)
+	}
+	d.Sections = append(d.Sections,
 		b.part("responsable", "Activités dont l'organisation est responsable du traitement (art. 30, § 1, du RGPD)",
 			"L'organisation n'est responsable d'aucune activité de traitement.", ctrl, b.controllerSheet),
 		b.part("sous-traitant", "Registre des catégories d'activités de traitement effectuées pour le compte de responsables de traitement (art. 30, § 2, du RGPD)",
 			"L'organisation n'effectue aucun traitement pour le compte d'un responsable de traitement.", proc, b.processorSheet),
-		{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
+		&Section{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
+	)
+}
+
+// sharedAnchor is the anchor of the register's section on what all its
+// activities share.
+const sharedAnchor = "commun"
+
+// registerShared is what all the activities of the register share, stated once in
+// its own section, to which the sheets refer.
+type registerShared struct {
+	recipients []*schema.Destinataire
+	transfers  []*schema.Transfert
+	measures   []*schema.Mesure
+}
+
+// sharedBy returns what all the activities share: the recipients and
+// transfers every one of them cites, and the security measures that apply
+// to all. A single activity shares nothing: its sheet says it all.
+func (b *builder) sharedBy(acts []*schema.Traitement) registerShared {
+	if len(acts) < 2 {
+		return registerShared{}
 	}
+	every := func(field func(*schema.Traitement) []string) []string {
+		var ids []string
+		for _, id := range field(acts[0]) {
+			if !slices.ContainsFunc(acts, func(t *schema.Traitement) bool { return !slices.Contains(field(t), id) }) {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	return registerShared{
+		recipients: pick(b.c.Destinataires, func(d *schema.Destinataire) string { return d.ID },
+			every(func(t *schema.Traitement) []string { return t.Destinataires })),
+		transfers: pick(b.c.Transferts, func(t *schema.Transfert) string { return t.ID },
+			every(func(t *schema.Traitement) []string { return t.Transferts })),
+		measures: slices.DeleteFunc(b.mesures(acts...), func(m *schema.Mesure) bool { return len(m.Traitements) > 0 }),
+	}
+}
+
+// section states what the activities share, or is nil when they share nothing.
+func (s registerShared) section(b *builder) *Section {
+	var out []Block
+	if len(s.recipients) > 0 {
+		out = append(out, para("Les destinataires suivants reçoivent des données de toutes les activités du registre :"), recipientTable(s.recipients, false))
+	}
+	if len(s.transfers) > 0 || len(s.recipients) > 0 {
+		if tr := b.transfersBlocks(s.transfers, s.recipients, ""); len(s.transfers) > 0 || !notTransferred(tr) {
+			out = append(out, tr...)
+		}
+	}
+	if len(s.measures) > 0 {
+		out = append(out, para("Les mesures de sécurité suivantes s'appliquent à toutes les activités du registre :"), securityTable(s.measures))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return &Section{ID: sharedAnchor, Title: "Dispositions communes à toutes les activités", Blocks: out}
+}
+
+// notTransferred tells whether the blocks of transfersBlocks only say that
+// no data leave the EEA.
+func notTransferred(bs []Block) bool {
+	p, ok := bs[0].(*Paragraph)
+	return len(bs) == 1 && ok && p.Text.String() == noTransfer
+}
+
+// reference refers a sheet to the section on what the activities share,
+// naming what it holds.
+func (s registerShared) reference() []Block {
+	var what []string
+	for _, w := range []struct {
+		name string
+		n    int
+	}{{"les destinataires", len(s.recipients)}, {"les transferts", len(s.transfers)}, {"les mesures de sécurité", len(s.measures)}} {
+		if w.n > 0 {
+			what = append(what, w.name)
+		}
+	}
+	if len(what) == 0 {
+		return nil
+	}
+	list := strings.Join(what, ", ")
+	if n := len(what); n > 1 {
+		list = strings.Join(what[:n-1], ", ") + " et " + what[n-1]
+	}
+	shared := " communs"
+	if len(what) == 1 && s.measures != nil {
+		shared = " communes"
+	}
+	return []Block{para("S'y ajoutent ", list, shared, " à toutes les activités : voir la section « ",
+		internal("Dispositions communes à toutes les activités", sharedAnchor), " ».")}
 }
 
 // actors is the table of the organization (controller, processor or both),
@@ -279,10 +374,22 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	} else {
 		out = append(out, para(strong("Données sensibles"), " : aucune."))
 	}
-	dest := b.destinataires(t)
-	out = append(out, recipientTable(dest))
-	out = append(out, b.transfersBlocks(b.transferts(t), dest, "")...)
-	return append(out, securityTable(b.mesures(t)))
+	sh := b.shared
+	dest := without(b.destinataires(t), sh.recipients)
+	out = append(out, recipientTable(dest, true))
+	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest, "")
+	if len(sh.transfers) == 0 || !notTransferred(tr) {
+		out = append(out, tr...)
+	}
+	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
+		out = append(out, securityTable(own))
+	}
+	return append(out, sh.reference()...)
+}
+
+// without returns the elements of list that are not in shared.
+func without[T comparable](list, shared []T) []T {
+	return slices.DeleteFunc(slices.Clone(list), func(x T) bool { return slices.Contains(shared, x) })
 }
 
 // registerSource words the source of data for the register, which is not
@@ -343,8 +450,9 @@ var recipientGroups = []struct {
 	{"Sous-traitants", []schema.TypeDestinataire{"sous_traitant"}},
 }
 
-// recipientTable is the register's table of recipients.
-func recipientTable(dest []*schema.Destinataire) Block {
+// recipientTable is the register's table of recipients: all the CNIL
+// model's categories, or only those that have recipients.
+func recipientTable(dest []*schema.Destinataire, all bool) Block {
 	t := &Table{Caption: "Catégories de destinataires", Header: []string{"Catégorie", "Destinataires"}, Widths: []float64{0.25, 0.75}}
 	for _, g := range recipientGroups {
 		var items []Inline
@@ -356,6 +464,9 @@ func recipientTable(dest []*schema.Destinataire) Block {
 		content := Cell{para("—")}
 		switch len(items) {
 		case 0:
+			if !all {
+				continue
+			}
 		case 1:
 			content = cell(items[0])
 		default:

@@ -449,6 +449,9 @@ func hosting(list []*schema.Destinataire) []Block {
 	return []Block{para("Les données sont hébergées par :"), bullets(items...)}
 }
 
+// noTransfer says that no data leave the EEA.
+const noTransfer = "Les données ne sont pas transférées hors de l'Espace économique européen (EEE)."
+
 // transfersBlocks presents the transfers outside the EEA with their
 // safeguards. It says that the data leave no EEA country only when every
 // recipient's location is known: a recipient working outside the EEA without
@@ -473,7 +476,7 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 		}
 	}
 	if len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0 {
-		return []Block{para("Les données ne sont pas transférées hors de l'Espace économique européen (EEE).")}
+		return []Block{para(noTransfer)}
 	}
 	var out []Block
 	if len(list) > 0 {
