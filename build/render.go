@@ -16,13 +16,14 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
+	"github.com/rgpdoc/rgpdoc/schema"
 )
 
 // Format is an output format; its value is the file extension.
 type Format = html.Format
 
 // Formats lists every format, in the order the site presents them.
-var Formats = []Format{html.HTML, html.Markdown, html.PDF}
+var Formats = html.Formats
 
 // Options say what to render.
 type Options struct {
@@ -213,9 +214,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	}
 	kinds := doc.Published(&o.Content)
 	docs := make([]*doc.Document, len(kinds))
-	errs := make([]error, len(kinds))
-	p.workers.each(len(kinds), func(i int) {
-		docs[i] = document(o, kinds[i], draft, p.opts.Epoch)
+	p.workers.each(len(kinds), func(i int) { docs[i] = doc.Build(kinds[i], o.ID, &o.Content) })
+	// The essentials and the notices follow the politique, the first kind.
+	if layers := doc.Layers(o.ID, &o.Content); len(layers) > 0 {
+		docs = slices.Insert(docs, 1, layers...)
+	}
+	errs := make([]error, len(docs))
+	p.workers.each(len(docs), func(i int) {
+		stamp(docs[i], draft, p.opts.Epoch)
 		errs[i] = renderDocument(docs[i], p.formats, put)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -233,16 +239,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	return nil
 }
 
-// document builds one document of an organization; notes are the open
-// points that the documents cannot show at their place, which the draft
-// banner lists besides the document's gaps.
-func document(o *load.Org, kind doc.Kind, notes []string, epoch time.Time) *doc.Document {
-	d := doc.Build(kind, o.ID, &o.Content)
+// stamp gives a document of an organization the epoch as date when the
+// content gives none, and the open points that the documents cannot show at
+// their place (notes), which the draft banner lists besides its gaps.
+func stamp(d *doc.Document, notes []string, epoch time.Time) {
 	if d.Date.IsZero() {
 		d.Date = epoch
 	}
 	d.AddNotes(notes...)
-	return d
 }
 
 // draft returns the open points that an organization's findings raise
@@ -260,14 +264,15 @@ func draft(o *load.Org, findings diag.List) []string {
 	return out
 }
 
-// renderDocument renders a document in each format.
+// renderDocument renders a document in each of the formats that its kind
+// is published in.
 func renderDocument(d *doc.Document, formats []Format, put Put) error {
-	for _, f := range formats {
+	for _, f := range doc.Formats(d.Kind, formats) {
 		b, err := RenderFormat(d, f)
 		if err != nil {
 			return err
 		}
-		if err := put(path.Join(d.Org.ID, string(d.Kind)+"."+string(f)), b); err != nil {
+		if err := put(path.Join(d.Org.ID, d.Base()+"."+string(f)), b); err != nil {
 			return err
 		}
 	}
@@ -283,6 +288,8 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return md.Render(d)
 	case html.PDF:
 		return pdf.Render(d)
+	case doc.Fragment:
+		return html.Fragment(d)
 	}
 	return nil, fmt.Errorf("format inconnu « %s »", f)
 }
@@ -343,7 +350,11 @@ func selectOrgs(site *load.Site, ids []string) ([]*load.Org, error) {
 			for _, o := range site.Orgs {
 				known = append(known, o.ID)
 			}
-			return nil, fmt.Errorf("organisation « %s » inconnue (organisations : %s)", id, strings.Join(known, ", "))
+			hint := ""
+			if c := schema.Closest(id, known); c != "" {
+				hint = fmt.Sprintf(" ; vouliez-vous dire « %s » ?", c)
+			}
+			return nil, fmt.Errorf("organisation « %s » inconnue%s (organisations : %s)", id, hint, strings.Join(known, ", "))
 		}
 		out = append(out, site.Orgs[i])
 	}

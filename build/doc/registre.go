@@ -39,6 +39,23 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 			"L'organisation n'effectue aucun traitement pour le compte d'un responsable de traitement.", proc, b.processorSheet),
 		&Section{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
 	)
+	if e := b.derogations(); e != nil {
+		d.Sections = slices.Insert(d.Sections, len(d.Sections)-1, e)
+	}
+}
+
+// derogations is the section, for the auditor, of the warnings of rgpdoc
+// check that the organization accepts, each with its reason; nil without any.
+func (b *builder) derogations() *Section {
+	if len(b.c.Derogations) == 0 {
+		return nil
+	}
+	t := &Table{Caption: "Écarts justifiés", Header: []string{"Règle de rgpdoc check", "Élément", "Motif"}, Widths: []float64{0.25, 0.2, 0.55}}
+	for _, x := range b.c.Derogations {
+		t.Rows = append(t.Rows, []Cell{cell(line(Span{Text: x.Regle, Code: true})), cell(line(orDash(x.Element, nil))), cell(capitalized(line(x.Motif)))})
+	}
+	return &Section{ID: "ecarts", Title: "Écarts justifiés", Blocks: []Block{
+		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
 }
 
 // sharedAnchor is the anchor of the register's section on what all its
@@ -85,7 +102,7 @@ func (s registerShared) section(b *builder) *Section {
 		out = append(out, para("Les destinataires suivants reçoivent des données de toutes les activités du registre :"), recipientTable(s.recipients, false))
 	}
 	if len(s.transfers) > 0 || len(s.recipients) > 0 {
-		if tr := b.transfersBlocks(s.transfers, s.recipients, ""); len(s.transfers) > 0 || !notTransferred(tr) {
+		if tr := b.transfersBlocks(s.transfers, s.recipients); len(s.transfers) > 0 || !notTransferred(tr) {
 			out = append(out, tr...)
 		}
 	}
@@ -149,21 +166,23 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 	case len(proc) > 0:
 		role = "Sous-traitant"
 	}
-	row := actor(role, fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
+	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(o.AVerifier)),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
 	}
 	t.Rows = append(t.Rows, row)
 	switch d := o.DPO; {
-	case d == nil:
+	case d == nil && o.SansDPO:
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", "Non désigné", nil, "", ""))
+	case d == nil:
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", gap(o.ACompleter, "dpo", "désignation d'un délégué à la protection des données"), nil, "", ""))
 	default:
 		name := any(d.Nom)
 		if d.Nom == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
@@ -199,7 +218,7 @@ func actor(role string, name any, a *schema.Adresse, tel, mail string) []Cell {
 	}
 	m := any("—")
 	if mail != "" {
-		m = link(mail)
+		m = link(Email, mail)
 	}
 	return []Cell{cell(line(strong(role))), cell(line(name)), cell(line(street)), cell(line(cp)), cell(line(city)),
 		cell(line(country)), cell(line(orDash(tel, nil))), cell(line(m))}
@@ -274,6 +293,18 @@ func (b *builder) tail(f facts, t *schema.Traitement) {
 		people = append(people, line(p.Libelle))
 	}
 	f.add("Catégories de personnes concernées", para(join(", ", people)))
+	if len(t.Information) > 0 {
+		var items []Inline
+		for _, i := range t.Information {
+			items = append(items, markdownInline(i))
+		}
+		f.add("Information des personnes concernées", bullets(items...))
+	} else if g := declared("", t.ACompleter, "information", "information des personnes concernées"); g != nil {
+		f.add("Information des personnes concernées", para(g))
+	}
+	if v := verifyPara(t.AVerifier); v != nil {
+		f.add("À vérifier", v)
+	}
 }
 
 // controllerSheet is the sheet of an activity of article 30, § 1.
@@ -320,6 +351,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 		} else {
 			item = append(item, para(gap(c.ACompleter, "coordonnees", "coordonnées du client et de son DPO")))
 		}
+		item = append(item, blocks(verifyPara(c.AVerifier))...)
 		clients.Items = append(clients.Items, item)
 	}
 	switch len(clients.Items) {
@@ -356,7 +388,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		if len(d.Exemples) > 0 {
 			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
 		}
-		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), cell(origin(d)), b.kept(t, d)})
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.kept(t, d)})
 		if s := d.Sensible; s != nil {
 			cond := any(gap(d.ACompleter, "sensible", "condition de l'art. 9, § 2"))
 			switch {
@@ -369,15 +401,18 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		}
 	}
 	out := []Block{data}
-	if len(sens.Rows) > 0 {
+	switch {
+	case len(sens.Rows) > 0:
 		out = append(out, sens)
-	} else {
+	case t.DonneesSensibles == "aucune":
 		out = append(out, para(strong("Données sensibles"), " : aucune."))
+	default:
+		out = append(out, para(strong("Données sensibles"), " : ", gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"), "."))
 	}
 	sh := b.shared
 	dest := without(b.destinataires(t), sh.recipients)
 	out = append(out, recipientTable(dest, true))
-	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest, "")
+	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest)
 	if len(sh.transfers) == 0 || !notTransferred(tr) {
 		out = append(out, tr...)
 	}
@@ -396,7 +431,7 @@ func without[T comparable](list, shared []T) []T {
 // addressed to the persons concerned.
 var registerSource = map[schema.Source]string{
 	"personne_concernee": "Personne concernée",
-	"observation":        "Observation de l'utilisation des services",
+	"observation":        "Observation",
 	"tiers":              "Tiers",
 	"source_publique":    "Source accessible au public",
 }

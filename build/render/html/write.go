@@ -58,7 +58,9 @@ func documentBody(d *doc.Document) (body, error) {
 		draft = w.Len()
 		w.blocks(d.Preamble)
 		preamble = w.Len()
-		w.toc(d.Sections)
+		if !d.Brief {
+			w.toc(d.Sections)
+		}
 		toc = w.Len()
 		for i, s := range d.Sections {
 			w.newline(i)
@@ -96,14 +98,10 @@ var escaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", 
 // text writes text or an attribute value, escaped.
 func (w *writer) text(s string) { escaper.WriteString(w, s) }
 
-// url writes a URL in a quoted attribute as html/template does: a URL with a
-// scheme other than http, https or mailto becomes "#ZgotmplZ".
-func (w *writer) url(s string) {
-	if !safeURL(s) {
-		s = "#ZgotmplZ"
-	}
-	w.urlPart(s, false)
-}
+// url writes a URL in a quoted attribute, percent-encoded as html/template
+// does. The document tree holds only the links that its policy accepts
+// (doc.Href), which decides for every format.
+func (w *writer) url(s string) { w.urlPart(s, false) }
 
 // urlPart writes a part of a URL in a quoted attribute as html/template does:
 // the bytes that cannot appear in a URL are percent-encoded, and all but the
@@ -120,15 +118,6 @@ func (w *writer) urlPart(s string, fragment bool) {
 		last = i + 1
 	}
 	w.text(s[last:])
-}
-
-// safeURL tells whether a URL is relative or of the http, https or mailto scheme.
-func safeURL(s string) bool {
-	scheme, _, ok := strings.Cut(s, ":")
-	if !ok || strings.Contains(scheme, "/") {
-		return true
-	}
-	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
 }
 
 // urlByte tells whether s[i] stays as is in a URL, or in a fragment.
@@ -407,7 +396,7 @@ func (w *writer) documents(dir string, docs []Entry) {
 				w.url(dir)
 				w.WriteByte('/')
 			}
-			w.urlPart(string(d.Kind), false)
+			w.urlPart(d.Base, false)
 			w.WriteByte('.')
 			w.urlPart(string(f), false)
 			w.WriteString(`">`)
