@@ -26,7 +26,13 @@ var Enums = map[reflect.Type][]Option{
 		{"obligation_legale", "obligation légale", "art. 6, § 1, c) du RGPD"},
 		{"interets_vitaux", "sauvegarde des intérêts vitaux", "art. 6, § 1, d) du RGPD"},
 		{"mission_interet_public", "mission d'intérêt public", "art. 6, § 1, e) du RGPD"},
-		{"interet_legitime", "intérêts légitimes", "art. 6, § 1, f) du RGPD"},
+		{"interet_legitime", "intérêt légitime", "art. 6, § 1, f) du RGPD"},
+	},
+	reflect.TypeFor[Article](): {
+		{"l'", "l'", ""},
+		{"le", "le", ""},
+		{"la", "la", ""},
+		{"les", "les", ""},
 	},
 	reflect.TypeFor[FormeJuridique](): {
 		{"sas", "société par actions simplifiée", ""},
@@ -57,7 +63,7 @@ var Enums = map[reflect.Type][]Option{
 	},
 	reflect.TypeFor[Source](): {
 		{"personne_concernee", "auprès de vous", "art. 13 du RGPD"},
-		{"observation", "automatiquement lors de votre utilisation des services", "art. 13 du RGPD"},
+		{"observation", "par observation", "art. 13 du RGPD"},
 		{"tiers", "auprès d'un tiers", "art. 14 du RGPD"},
 		{"source_publique", "auprès d'une source accessible au public", "art. 14 du RGPD"},
 	},
@@ -144,6 +150,11 @@ var Enums = map[reflect.Type][]Option{
 		{"cloture_exercice", "à compter de la clôture de l'exercice comptable", ""},
 		{"enregistrement", "à compter de leur enregistrement", ""},
 		{"depot_traceur", "à compter du dépôt du traceur", ""},
+		{"fin_mandat", "à compter de la fin du mandat", ""},
+		{"refus_candidature", "à compter du refus de la candidature", ""},
+		{"versement", "à compter du versement", ""},
+		{"depart_salarie", "à compter du départ du salarié", ""},
+		{"fin_bail", "à compter de la fin du bail", ""},
 	},
 	reflect.TypeFor[Fin](): {
 		{"suppression", "suppression", ""},
@@ -191,6 +202,32 @@ var Enums = map[reflect.Type][]Option{
 		{"personnes_vulnerables", "personnes vulnérables", "critère 7"},
 		{"usage_innovant", "usage innovant ou nouvelle solution technologique", "critère 8"},
 		{"exclusion", "exclusion du bénéfice d'un droit, d'un service ou d'un contrat", "critère 9"},
+	},
+	reflect.TypeFor[PorteeDecision](): {
+		{"toute_decision", "aucune décision fondée exclusivement sur un traitement automatisé", ""},
+		{"effets_juridiques", "aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques", "art. 22, § 1, du RGPD"},
+		{"effets_significatifs", "aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques ou affectant la personne de manière significative", "art. 22, § 1, du RGPD"},
+	},
+	reflect.TypeFor[Aucune](): {
+		{"aucune", "aucune", ""},
+	},
+	reflect.TypeFor[Referentiel](): {
+		{"prospects", "prospects et anciens clients", ""},
+		{"liste_opposition", "liste d'opposition à la prospection", ""},
+		{"pieces_comptables", "documents et pièces comptables", ""},
+		{"locataires", "dossiers des locataires après la fin du bail", ""},
+		{"bulletins_paie", "doubles des bulletins de paie", ""},
+		{"registre_personnel", "registre unique du personnel", ""},
+		{"candidats_non_retenus", "candidats non retenus", ""},
+		{"images_videoprotection", "images de vidéoprotection", ""},
+		{"traceur_duree_vie", "durée de vie des traceurs de mesure d'audience", ""},
+		{"traceur_donnees", "données collectées par les traceurs de mesure d'audience", ""},
+		{"choix_traceurs", "choix de l'utilisateur sur les traceurs", ""},
+	},
+	reflect.TypeFor[FormeConsentement](): {
+		{"acte_positif", "acte positif clair (case à cocher, bouton, signature)", "art. 4, 11) du RGPD"},
+		{"explicite", "consentement explicite (déclaration écrite ou orale expresse)", "art. 9, § 2, a) et 49, § 1, a) du RGPD"},
+		{"implicite", "consentement implicite (poursuite de la navigation, acceptation des conditions générales, silence)", ""},
 	},
 	reflect.TypeFor[Autorisation](): {
 		{"generale", "autorisation écrite générale", "art. 28, § 2, du RGPD"},
