@@ -13,8 +13,10 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
+	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -141,7 +143,10 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	if len(formats) == 0 {
 		formats = Formats
 	}
-	return &pipeline{site: site, opts: opts, formats: formats, listed: append(slices.Clone(formats), opts.Lazy...), put: put,
+	// The index pages list the formats in one order, rendered or lazy.
+	listed := append(slices.Clone(formats), opts.Lazy...)
+	slices.SortStableFunc(listed, func(a, b Format) int { return slices.Index(Formats, a) - slices.Index(Formats, b) })
+	return &pipeline{site: site, opts: opts, formats: formats, listed: listed, put: put,
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
@@ -288,6 +293,10 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return md.Render(d)
 	case html.PDF:
 		return pdf.Render(d)
+	case html.ODS:
+		return ods.Render(d)
+	case html.CSV:
+		return csv.Render(d)
 	case doc.Fragment:
 		return html.Fragment(d)
 	}
