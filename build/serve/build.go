@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
@@ -48,8 +49,8 @@ type snapshot struct {
 	// themes is the generation of the themes the pages were rendered with.
 	themes int
 	// assets is the generation of the files that the pages load: it
-	// changes with the themes and with an organization's other files than
-	// its pages (colour stylesheet, logo).
+	// changes with the themes and with an organization's colour stylesheet
+	// or logo.
 	assets int
 }
 
@@ -264,11 +265,11 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 }
 
 // sameAssets tells whether two builds of an organization have the same
-// files besides their pages.
+// files that its pages load.
 func sameAssets(a, b build.Files) bool {
 	n := 0
 	for p, x := range a {
-		if isPage(p) {
+		if !loaded(p) {
 			continue
 		}
 		if y, ok := b[p]; !ok || !bytes.Equal(x, y) {
@@ -277,18 +278,18 @@ func sameAssets(a, b build.Files) bool {
 		n++
 	}
 	for p := range b {
-		if !isPage(p) {
+		if loaded(p) {
 			n--
 		}
 	}
 	return n == 0
 }
 
-// isPage tells whether a file of the site is a page rather than a file
-// that pages load.
-func isPage(name string) bool {
+// loaded tells whether pages load a file of the site: a stylesheet, a
+// script, an image (the logo); documents and exports are only linked to.
+func loaded(name string) bool {
 	ext := path.Ext(name)
-	return ext == "."+string(html.HTML) || ext == "."+string(html.Markdown)
+	return ext == ".css" || ext == ".js" || asset.IsImage(name)
 }
 
 func (sn *snapshot) org(id string) *orgBuild {

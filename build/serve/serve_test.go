@@ -385,6 +385,7 @@ func TestSameAssets(t *testing.T) {
 		same  bool
 	}{
 		{"pages changed", build.Files{"o/a.html": []byte("b"), "o/a.md": []byte("b"), "o/logo.png": []byte("1")}, true},
+		{"export added", build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a"), "o/logo.png": []byte("1"), "o/r.csv": []byte("x")}, true},
 		{"logo changed", build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a"), "o/logo.png": []byte("2")}, false},
 		{"logo removed", build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a")}, false},
 		{"stylesheet added", build.Files{"o/a.html": []byte("a"), "o/logo.png": []byte("1"), "o/theme.1.css": nil}, false},
@@ -546,7 +547,7 @@ func TestThemes(t *testing.T) {
 		t.Fatal("the page links to no stylesheet")
 	}
 	assets := s.state.Load().assets
-	edit(t, s, filepath.Join(content, "exemple", "organisation.yaml"), "capital: 150000", "capital: 275000")
+	edit(t, s, filepath.Join(content, "exemple", "conservation.yaml"), "Journalisation des accès", "Journalisation des accès et des exports")
 	if s.state.Load().assets != assets {
 		t.Error("a change of content changed the assets: the pages would reload fully")
 	}
