@@ -24,7 +24,7 @@ func newCheckCmd() *command {
 			content := fs.String("content", "content", "`DOSSIER` du contenu")
 			format := fs.String("format", "text", "`FORMAT` du rapport : text, json ou github")
 			strict := fs.Bool("strict", false, "échouer aussi sur les avertissements")
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			if !slices.Contains(diag.Formats, *format) {
