@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -207,7 +208,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 	if p.put == nil || p.failed.Load() || p.ctx.Err() != nil {
 		return nil
 	}
-	return p.render(o, draft(o, findings), listing)
+	return p.render(o, draft(p.site, o, findings), listing)
 }
 
 // render renders an organization's documents and pages, or takes them from
@@ -259,13 +260,19 @@ func document(o *load.Org, kind doc.Kind, draft []string, epoch time.Time) *doc.
 }
 
 // draft returns the findings of an organization's files, as the draft
-// banner lists them; findings are the organization's, sorted.
-func draft(o *load.Org, findings diag.List) []string {
+// banner lists them; findings are the organization's, sorted. A file is
+// named from the content folder's name (content/acme/acme.yaml), wherever
+// the folder is: no detail of the machine reaches a document.
+func draft(site *load.Site, o *load.Org, findings diag.List) []string {
 	var out []string
 	for _, f := range o.Files {
 		for _, finding := range findings {
 			if finding.File == f.Path {
-				out = append(out, fmt.Sprintf("%s (%s)", finding.Message, finding.Pos))
+				pos := finding.Pos
+				if rel, err := filepath.Rel(site.Dir, pos.File); err == nil {
+					pos.File = filepath.ToSlash(filepath.Join(filepath.Base(site.Dir), rel))
+				}
+				out = append(out, fmt.Sprintf("%s (%s)", finding.Message, pos))
 			}
 		}
 	}
