@@ -21,7 +21,7 @@ import (
 )
 
 // cacheFormat changes when the layout of an entry does.
-const cacheFormat = "rgpdoc-cache-2"
+const cacheFormat = "rgpdoc-cache-3"
 
 // Cache keeps the rendered files of each organization in a folder, so that a
 // build renders again only the organizations that changed (CI rebuilds a

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -15,16 +14,19 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
+	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
+	"github.com/rgpdoc/rgpdoc/schema"
 )
 
 // Format is an output format; its value is the file extension.
 type Format = html.Format
 
 // Formats lists every format, in the order the site presents them.
-var Formats = []Format{html.HTML, html.Markdown, html.PDF}
+var Formats = html.Formats
 
 // Options say what to render.
 type Options struct {
@@ -155,7 +157,10 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	if len(formats) == 0 {
 		formats = Formats
 	}
-	return &pipeline{ctx: context.Background(), site: site, opts: opts, formats: formats, listed: append(slices.Clone(formats), opts.Lazy...), put: put,
+	// The index pages list the formats in one order, rendered or lazy.
+	listed := append(slices.Clone(formats), opts.Lazy...)
+	slices.SortStableFunc(listed, func(a, b Format) int { return slices.Index(Formats, a) - slices.Index(Formats, b) })
+	return &pipeline{ctx: context.Background(), site: site, opts: opts, formats: formats, listed: listed, put: put,
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
@@ -208,7 +213,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 	if p.put == nil || p.failed.Load() || p.ctx.Err() != nil {
 		return nil
 	}
-	return p.render(o, draft(p.site, o, findings), listing)
+	return p.render(o, draft(o, findings), listing)
 }
 
 // render renders an organization's documents and pages, or takes them from
@@ -228,9 +233,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	}
 	kinds := doc.Published(&o.Content)
 	docs := make([]*doc.Document, len(kinds))
-	errs := make([]error, len(kinds))
-	p.workers.each(len(kinds), func(i int) {
-		docs[i] = document(o, kinds[i], draft, p.opts.Epoch)
+	p.workers.each(len(kinds), func(i int) { docs[i] = doc.Build(kinds[i], o.ID, &o.Content) })
+	// The essentials and the notices follow the politique, the first kind.
+	if layers := doc.Layers(o.ID, &o.Content); len(layers) > 0 {
+		docs = slices.Insert(docs, 1, layers...)
+	}
+	errs := make([]error, len(docs))
+	p.workers.each(len(docs), func(i int) {
+		stamp(docs[i], draft, p.opts.Epoch)
 		errs[i] = renderDocument(docs[i], p.formats, put)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -248,45 +258,40 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	return nil
 }
 
-// document builds one document of an organization, with the draft banner
-// when the organization's files have open findings.
-func document(o *load.Org, kind doc.Kind, draft []string, epoch time.Time) *doc.Document {
-	d := doc.Build(kind, o.ID, &o.Content)
+// stamp gives a document of an organization the epoch as date when the
+// content gives none, and the open points that the documents cannot show at
+// their place (notes), which the draft banner lists besides its gaps.
+func stamp(d *doc.Document, notes []string, epoch time.Time) {
 	if d.Date.IsZero() {
 		d.Date = epoch
 	}
-	d.Draft = draft
-	return d
+	d.AddNotes(notes...)
 }
 
-// draft returns the findings of an organization's files, as the draft
-// banner lists them; findings are the organization's, sorted. A file is
-// named from the content folder's name (content/acme/acme.yaml), wherever
-// the folder is: no detail of the machine reaches a document.
-func draft(site *load.Site, o *load.Org, findings diag.List) []string {
+// draft returns the open points that an organization's findings raise
+// about its documents, in their words (diag.Finding.Document), each once;
+// findings are the organization's, sorted.
+func draft(o *load.Org, findings diag.List) []string {
 	var out []string
 	for _, f := range o.Files {
 		for _, finding := range findings {
-			if finding.File == f.Path {
-				pos := finding.Pos
-				if rel, err := filepath.Rel(site.Dir, pos.File); err == nil {
-					pos.File = filepath.ToSlash(filepath.Join(filepath.Base(site.Dir), rel))
-				}
-				out = append(out, fmt.Sprintf("%s (%s)", finding.Message, pos))
+			if finding.File == f.Path && finding.Document != "" && !slices.Contains(out, finding.Document) {
+				out = append(out, finding.Document)
 			}
 		}
 	}
 	return out
 }
 
-// renderDocument renders a document in each format.
+// renderDocument renders a document in each of the formats that its kind
+// is published in.
 func renderDocument(d *doc.Document, formats []Format, put Put) error {
-	for _, f := range formats {
+	for _, f := range doc.Formats(d.Kind, formats) {
 		b, err := RenderFormat(d, f)
 		if err != nil {
 			return err
 		}
-		if err := put(path.Join(d.Org.ID, string(d.Kind)+"."+string(f)), b); err != nil {
+		if err := put(path.Join(d.Org.ID, d.Base()+"."+string(f)), b); err != nil {
 			return err
 		}
 	}
@@ -299,9 +304,15 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 	case html.HTML:
 		return html.Render(d)
 	case html.Markdown:
-		return md.Render(d), nil
+		return md.Render(d)
 	case html.PDF:
 		return pdf.Render(d)
+	case html.ODS:
+		return ods.Render(d)
+	case html.CSV:
+		return csv.Render(d)
+	case doc.Fragment:
+		return html.Fragment(d)
 	}
 	return nil, fmt.Errorf("format inconnu « %s »", f)
 }
@@ -362,7 +373,11 @@ func selectOrgs(site *load.Site, ids []string) ([]*load.Org, error) {
 			for _, o := range site.Orgs {
 				known = append(known, o.ID)
 			}
-			return nil, fmt.Errorf("organisation « %s » inconnue (organisations : %s)", id, strings.Join(known, ", "))
+			hint := ""
+			if c := schema.Closest(id, known); c != "" {
+				hint = fmt.Sprintf(" ; vouliez-vous dire « %s » ?", c)
+			}
+			return nil, fmt.Errorf("organisation « %s » inconnue%s (organisations : %s)", id, hint, strings.Join(known, ", "))
 		}
 		out = append(out, site.Orgs[i])
 	}

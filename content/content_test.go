@@ -348,8 +348,9 @@ var seeds = map[string][]fact{
 		field("RCS", "532 829 561", rcsNumero).in(politique, charte),
 		field("siège", "679 avenue de la République, 59800 Lille", siege).in(politique, charte),
 		field("courriel du DPO", "dpo@intent.tech", dpoEmail),
-		field("adresse du DPO (679 retenu contre 579)", "679 avenue de la République, 59800 Lille",
+		field("adresse du DPO (579, donnée par la section 8)", "579 avenue de la République, 59800 Lille",
 			func(c *schema.Contenu) string { return address(c.Organisation.DPO.Adresse) }).in(politique, charte),
+		doubt("579 Avenue de la République", "679 Avenue de la République").in(politique, charte, registre),
 		field("exercice des droits", "dpo@intent.tech", rightsEmail).in(politique),
 		field("autorité de contrôle", "Commission nationale de l'informatique et des libertés", cnil).in(politique),
 		service("https://intent.tech"),
@@ -462,7 +463,8 @@ var seeds = map[string][]fact{
 	// 003: SOFRATEL CAT, politique de confidentialité.
 	"sofratel-cat": {
 		field("raison sociale", "SOFRATEL CAT", raisonSociale),
-		field("forme juridique (SARL retenue contre SAS)", "société à responsabilité limitée", forme).in(politique),
+		field("forme juridique (écrite en toutes lettres)", "société à responsabilité limitée", forme).in(politique),
+		doubt("société à responsabilité limitée", "SAS").in(politique),
 		field("capital", "100 000", capital).in(politique),
 		field("greffe", "Douai", rcsVille).in(politique),
 		field("RCS", "450 607 429", rcsNumero).in(politique),
@@ -579,6 +581,60 @@ func TestSeedFacts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// doubt is a value the seed gives in contradictory or doubtful terms, shown
+// « à vérifier » with the alternatives the seed gives.
+func doubt(alternatives ...string) fact {
+	var quoted []string
+	for _, a := range alternatives {
+		quoted = append(quoted, "« "+a+" »")
+	}
+	want := "À vérifier : la source donne " + strings.Join(quoted[:len(quoted)-1], ", ") + " et " + quoted[len(quoted)-1]
+	if len(quoted) == 1 {
+		want = "À vérifier : la source donne " + quoted[0]
+	}
+	return fact{name: "valeur à vérifier", want: want, got: func(c *schema.Contenu) []string {
+		var out []string
+		walkDoubts(reflect.ValueOf(c).Elem(), func(v schema.Verification) {
+			var q []string
+			for _, a := range v.Alternatives {
+				q = append(q, "« "+a+" »")
+			}
+			if len(q) == 1 {
+				out = append(out, "À vérifier : la source donne "+q[0])
+				return
+			}
+			out = append(out, "À vérifier : la source donne "+strings.Join(q[:len(q)-1], ", ")+" et "+q[len(q)-1])
+		})
+		return out
+	}}
+}
+
+// walkDoubts calls visit for each value to confirm of the model.
+func walkDoubts(v reflect.Value, visit func(schema.Verification)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkDoubts(v.Elem(), visit)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkDoubts(v.Index(i), visit)
+		}
+	case reflect.Map:
+		if m, ok := v.Interface().(schema.Verifications); ok {
+			for _, x := range m {
+				visit(x)
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				walkDoubts(v.Field(i), visit)
+			}
+		}
 	}
 }
 

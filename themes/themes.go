@@ -4,7 +4,7 @@
 // html.UseThemes). A theme is a folder named after it, holding:
 //
 //   - html/*.html: html/template files for the layout of the pages. base.html
-//     defines the "page" layout (head, header, footer) and the draft banner;
+//     defines the "page" layout (head, header, footer);
 //     document.html, site-index.html and org-index.html each define "title",
 //     "main" and "footer" for one kind of page. The data of the templates is
 //     the page type of build/render/html, and the functions they call
@@ -15,9 +15,9 @@
 //
 // A theme controls the layout and the style of the pages, not the markup of
 // what is repeated in them: build/render/html writes, in Go and escaped, the
-// document tree (preamble, table of contents, sections, blocks, spans,
-// tables) and the lists of documents and organizations of the index pages,
-// which the templates place as .Body.Preamble, .Body.TOC, .Body.Sections,
+// document tree (draft banner, preamble, table of contents, sections,
+// blocks, spans, tables) and the lists of documents and organizations of the index pages,
+// which the templates place as .Body.Draft, .Body.Preamble, .Body.TOC, .Body.Sections,
 // .Documents and .Organizations. Writing them with templates cost most of
 // the rendering time (docs/performance.md). The stylesheet styles them by
 // the classes that build/render/html gives them (numero, tableau,

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
@@ -38,6 +40,7 @@ func Org(site *load.Site, o *load.Org) diag.List {
 	for _, r := range Rules {
 		r.check(&run{org: o, model: m, rule: r, out: &out})
 	}
+	m.applyDerogations(&run{org: o, model: m, rule: ruleByID("derogation"), out: &out}, out)
 	out.Sort()
 	// A fact shared by several traitements (a retention row, a recipient)
 	// would otherwise be reported once per traitement.
@@ -54,19 +57,37 @@ type run struct {
 
 // report adds a finding with the rule's severity.
 func (r *run) report(pos diag.Pos, format string, args ...any) {
-	*r.out = append(*r.out, diag.Finding{Pos: pos, Severity: r.rule.Severity, Rule: r.rule.ID, Message: fmt.Sprintf(format, args...)})
+	*r.out = append(*r.out, diag.Finding{Pos: pos, Severity: r.rule.Severity, Rule: r.rule.ID, Message: fmt.Sprintf(format, args...),
+		Document: r.rule.point()})
+}
+
+// point is what the draft banner says of a finding of the rule that the
+// documents do not show at its place: the rule's requirement, to check.
+func (r *Rule) point() string {
+	return "À vérifier : " + lower(r.Title) + "."
+}
+
+// lower puts the first letter of s in lower case, unless it starts an
+// acronym ("DPO").
+func lower(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // missing reports that field of an element is missing, as a warning when the
 // element declares the gap in a_completer (with its explanation).
 func (r *run) missing(o schema.Origin, gaps schema.Lacunes, field, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	sev := r.rule.Severity
+	sev, point := r.rule.Severity, r.rule.point()
 	if why, ok := gaps[field]; ok {
-		sev = diag.Warning
+		// The documents show a declared gap at its place.
+		sev, point = diag.Warning, ""
 		msg += " (à compléter : " + why + ")"
 	}
-	*r.out = append(*r.out, diag.Finding{Pos: r.org.Pos(o, field), Severity: sev, Rule: r.rule.ID, Message: msg})
+	*r.out = append(*r.out, diag.Finding{Pos: r.org.Pos(o, field), Severity: sev, Rule: r.rule.ID, Message: msg, Document: point})
 }
 
 // gapField returns the first of fields that the element declares in

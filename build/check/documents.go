@@ -1,16 +1,19 @@
 package check
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/schema"
 	"github.com/rgpdoc/rgpdoc/themes"
 )
 
-// checkPresentation reports a theme that does not exist and a logo that is
-// not in the organization's folder: the build would fail on them.
+// checkPresentation reports a theme that does not exist, and a logo that is
+// not in the organization's folder or not a safe image of its type: the
+// build would fail on the first, publish the second.
 func checkPresentation(r *run) {
 	o := r.c.Organisation
 	if o == nil || o.Theme == nil {
@@ -20,8 +23,15 @@ func checkPresentation(r *run) {
 	if t.Nom != "" && !slices.Contains(themes.Names(), t.Nom) {
 		r.report(r.org.Pos(o.Src, "theme", "nom"), "thème « %s » inconnu (thèmes : %s)", t.Nom, strings.Join(themes.Names(), ", "))
 	}
-	if t.Logo != "" && r.org.Assets[t.Logo] == nil {
-		r.report(r.org.Pos(o.Src, "theme", "logo"), "logo « %s » introuvable dans le dossier %s", t.Logo, r.org.Dir)
+	if t.Logo == "" {
+		return
+	}
+	pos := r.org.Pos(o.Src, "theme", "logo")
+	if b, ok := r.org.Assets[t.Logo]; !ok {
+		r.report(pos, "logo « %s » introuvable dans le dossier %s, ou refusé (lien hors du dossier de contenu, fichier spécial, trop volumineux)",
+			t.Logo, r.org.Dir)
+	} else if why := asset.Image(t.Logo, b); why != "" {
+		r.report(pos, "logo %s : %s", filepath.Join(r.org.Dir, t.Logo), why)
 	}
 }
 

@@ -38,13 +38,17 @@ func publication(k Kind, c *schema.Contenu) *schema.Publication {
 }
 
 // Build builds one document of the organization id from its merged content.
-// The caller sets Draft from the open findings, and Date when the content
-// gives no update date. A kind the organization does not publish is built
+// A document with gaps is a draft (see AddNotes for the open points it
+// cannot show at their place). The caller sets Date when the content gives
+// no update date. A kind the organization does not publish is built
 // all the same, with the usual title and no dates.
 func Build(kind Kind, id string, c *schema.Contenu) *Document {
 	pub := publication(kind, c)
 	if pub == nil {
 		pub = &schema.Publication{}
+	}
+	if kind == Politique {
+		c = publicPart(c)
 	}
 	b := newBuilder(c)
 	d := &Document{Kind: kind, Org: b.orgInfo(id), Title: pub.Titre, Version: pub.Version}
@@ -66,10 +70,15 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 		// The date is a fact the law asks for: its absence shows.
 		d.Preamble = append([]Block{para("Date de mise à jour : ", gap(pub.ACompleter, "mise_a_jour", "date de mise à jour"))}, d.Preamble...)
 	}
+	if v := verifyPara(pub.AVerifier); v != nil {
+		d.Preamble = append(d.Preamble, v)
+	}
 	for _, s := range pub.Sections {
 		insertAfter(d, s.Apres, &Section{ID: freeAnchor(d, slug(s.Titre)), Title: s.Titre, Blocks: markdown(s.Texte)})
 	}
 	finish(d)
+	d.heading()
+	d.setDraft(gapPoints(d))
 	return d
 }
 
@@ -148,14 +157,16 @@ func insertAfter(d *Document, after string, s *Section) {
 }
 
 // finish numbers the sections in one pass, so that no number can be given
-// twice, makes their anchors unique, and applies the French typography to
-// every text: the one pass all formats share.
+// twice, makes their anchors unique, drops empty blocks, and applies the
+// French typography to every text: the one pass all formats share.
 func finish(d *Document) {
 	used := map[string]bool{}
 	var number func(prefix string, list []*Section)
 	number = func(prefix string, list []*Section) {
 		for i, s := range list {
-			s.Number = prefix + strconv.Itoa(i+1)
+			if !d.Brief {
+				s.Number = prefix + strconv.Itoa(i+1)
+			}
 			base := s.ID
 			if base == "" {
 				base = "section"
@@ -168,6 +179,9 @@ func finish(d *Document) {
 			}
 			used[s.ID] = true
 			s.Title = typo.Text(s.Title)
+			// A part with nothing to say (no traitement, no role) is a nil
+			// block, which no renderer knows.
+			s.Blocks = blocks(s.Blocks...)
 			typeset(s.Blocks)
 			number(s.Number+".", s.Sections)
 		}
@@ -175,6 +189,7 @@ func finish(d *Document) {
 	number("", d.Sections)
 	d.Title = typo.Text(d.Title)
 	d.Subject = typo.Text(d.Subject)
+	d.Preamble = blocks(d.Preamble...)
 	typeset(d.Preamble)
 }
 

@@ -5,7 +5,11 @@
 // French typography (applied here, once, to every text).
 package doc
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Kind is a kind of document; its value is the file name of the document in
 // the output (public/<org>/<kind>.html, .md, .pdf), a public URL.
@@ -15,10 +19,43 @@ const (
 	Politique Kind = "politique-de-confidentialite"
 	Charte    Kind = "charte-donnees"
 	Registre  Kind = "registre-art30"
+	// Essentiel is the first layer of the politique: what matters, read in a minute.
+	Essentiel Kind = "essentiel"
+	// Mention is the notice under a form of an activity, one per activity,
+	// at public/<org>/mentions/<activity>.* (see Document.Base).
+	Mention Kind = "mentions"
 )
 
-// Kinds lists the kinds in the order the site presents them.
+// Kinds lists the kinds an organization declares under documents, in the
+// order the site presents them; the essentials and the notices follow the
+// politique (see Layers).
 var Kinds = []Kind{Politique, Charte, Registre}
+
+// Fragment is the format of a notice's HTML without the page around it, to
+// paste into a web page: mentions/<activity>.fragment.html.
+const Fragment = "fragment.html"
+
+// Exports are the formats of the register alone: the CNIL model's
+// spreadsheet, the list of activities as CSV, the register as linked data.
+var Exports = []string{"ods", "csv", "jsonld"}
+
+// Formats returns the formats of a kind of document among those asked for
+// (file extensions: html, md, pdf, and the exports), in their order. The
+// essentials and the notices are web pages: no PDF; a notice's HTML comes
+// with its fragment; only the register has the exports.
+func Formats[F ~string](k Kind, asked []F) []F {
+	var out []F
+	for _, f := range asked {
+		noPDF := f == "pdf" && (k == Essentiel || k == Mention)
+		if !noPDF && (k == Registre || !slices.Contains(Exports, string(f))) {
+			out = append(out, f)
+		}
+	}
+	if k == Mention && slices.Contains(asked, "html") {
+		out = append(out, Fragment)
+	}
+	return out
+}
 
 // Document is one document of one organization.
 type Document struct {
@@ -36,15 +73,54 @@ type Document struct {
 	Version string
 	// Subject is a one-line summary, used as PDF subject and HTML description.
 	Subject string
-	// Draft lists the open findings of the organization (French messages);
-	// a document with any carries the "Projet — à compléter" banner.
-	Draft []string
+	// Meta is the line under the title, "Mise à jour le 2 janvier 2025 —
+	// version 3", empty when neither is known.
+	Meta string
+	// Footer is the running footer of the pages: "Intent Technologies —
+	// Registre des activités de traitement, mise à jour le 2 janvier 2025".
+	Footer string
+	// Draft is the banner of a document that is not final, nil otherwise.
+	Draft *Draft
 	// Landscape asks for landscape pages (the register's wide tables).
 	Landscape bool
 	// Preamble comes before the table of contents and the first section.
 	Preamble []Block
 	// Sections are the numbered sections.
 	Sections []*Section
+	// Workbook is the register laid out for its exports (spreadsheet, CSV,
+	// linked data); nil for the other documents.
+	Workbook *Workbook
+	// Activity is the processing activity a notice (Mention) is about.
+	Activity string
+	// Brief marks a page read in a minute: no table of contents, no
+	// section numbers.
+	Brief bool
+}
+
+// Base is the document's path in the organization's folder, without the
+// extension of its format: its kind, or mentions/<activity> for a notice.
+func (d *Document) Base() string {
+	if d.Activity != "" {
+		return string(d.Kind) + "/" + d.Activity
+	}
+	return string(d.Kind)
+}
+
+// Root leads from the document to its organization's folder: "" or "../".
+func (d *Document) Root() string { return strings.Repeat("../", strings.Count(d.Base(), "/")) }
+
+// Draft is the banner of a document with open points: facts still to be
+// completed or to be checked, in words about the document.
+type Draft struct {
+	// Mark is the banner's title, also the PDF's watermark.
+	Mark string
+	// Lead says what the banner means.
+	Lead string
+	// Summary counts the points: "3 points à compléter ou à vérifier".
+	Summary string
+	// Points are the open points, each naming its place in the document and
+	// linking to it, in the words the document shows there.
+	Points []Inline
 }
 
 // Org is what the renderers need to know of the organization.
@@ -57,6 +133,9 @@ type Org struct {
 	Logo string
 	// Color is the theme's main colour (#rrggbb), if set.
 	Color string
+	// Ink is Color darkened, when needed, to keep a contrast of 4.5:1 with
+	// white (WCAG AA): the colour of text and links set in the theme colour.
+	Ink string
 	// Theme is the HTML theme's name.
 	Theme string
 }

@@ -340,7 +340,8 @@ func rightsOf(t *testing.T, role schema.Role, decision *schema.DecisionAutomatis
 func rightsText(t *testing.T, acts ...schema.Traitement) (titles []string, body []string) {
 	t.Helper()
 	c := &schema.Contenu{
-		Documents: &schema.Documents{Politique: &schema.Publication{}},
+		Organisation: &schema.Organisation{SansDecisionAutomatisee: "effets_significatifs"},
+		Documents:    &schema.Documents{Politique: &schema.Publication{}},
 		Droits: &schema.Droits{Descriptions: &schema.DescriptionsDroits{
 			Acces: "accès.", Rectification: "rectification.", Effacement: "effacement.", Limitation: "limitation.",
 			Portabilite: "portabilité.", Opposition: "opposition.", DecisionAutomatisee: "décision.",
@@ -426,7 +427,7 @@ func TestRightAgainstAutomatedDecision(t *testing.T) {
 		text   = "décision."
 		client = "Le traitement « Prise de rendez-vous », que nous effectuons pour le compte de nos clients, comporte une décision automatisée, décrite à la section « Contacts » : ce droit s'exerce auprès du client concerné, responsable du traitement."
 	)
-	significant := &schema.DecisionAutomatisee{Description: "x", EffetsSignificatifs: true}
+	significant := &schema.DecisionAutomatisee{Description: "x", EffetsSignificatifs: new(true)}
 	unknown := &schema.DecisionAutomatisee{Description: "Choix du créneau.", ACompleter: schema.Lacunes{"effets_significatifs": "non dit"}}
 	ctrl := func(d *schema.DecisionAutomatisee) schema.Traitement {
 		return schema.Traitement{ID: "t", Libelle: "Traitement", Role: roleController, Personnes: []string{"contacts"},
@@ -842,7 +843,7 @@ func TestDataItemWording(t *testing.T) {
 			"Données des portails : données collectées auprès d'un tiers (les portails immobiliers) ; leur fourniture est obligatoire en vertu du contrat."},
 		{schema.Donnee{Libelle: "Formulaire", Source: "personne_concernee"}, onBehalf, "Formulaire : données collectées auprès de vous."},
 		{schema.Donnee{Libelle: "Position géographique courante", Source: "observation"},
-			controlled, "Position géographique courante : données collectées automatiquement lors de votre utilisation des services."},
+			controlled, "Position géographique courante : données collectées par observation."},
 		{schema.Donnee{Libelle: "Identifiants", Exemples: []string{"adresse électronique", "mot de passe"}, Source: "personne_concernee", Caractere: "contractuel",
 			ConsequencesRefus: "sans eux, vous ne pouvez pas vous connecter"}, controlled,
 			"Identifiants : adresse électronique, mot de passe. Données collectées auprès de vous ; leur fourniture est obligatoire en vertu du contrat. Sans eux, vous ne pouvez pas vous connecter."},
@@ -969,5 +970,23 @@ func TestRetentionOfEveryActivity(t *testing.T) {
 	}
 	if got := cellText(rows[1][0]) + " | " + cellText(rows[1][1]); got != "Données du traitement « Cookies » | à compléter : durée de conservation (durée des cookies non dite)" {
 		t.Errorf("row of the activity without retention = %q", got)
+	}
+}
+
+// TestDerogationsInRegister checks that the register shows every accepted
+// departure with its reason, before the history, and no section without any.
+func TestDerogationsInRegister(t *testing.T) {
+	c := &schema.Contenu{Documents: &schema.Documents{Registre: &schema.Publication{}}}
+	if d := Build(Registre, "o", c); slices.ContainsFunc(d.Sections, func(s *Section) bool { return s.ID == "ecarts" }) {
+		t.Error("a register without derogations has a section ecarts")
+	}
+	c.Derogations = []schema.Derogation{{Regle: "conservation-cnil", Element: "clients", Motif: "historique demandé par nos clients"}}
+	d := Build(Registre, "o", c)
+	rows := table(t, section(t, d, "ecarts"), "Écarts justifiés").Rows
+	if len(rows) != 1 || cellText(rows[0][0])+" | "+cellText(rows[0][1])+" | "+cellText(rows[0][2]) != "conservation-cnil | clients | Historique demandé par nos clients" {
+		t.Errorf("rows = %v", rows)
+	}
+	if last := d.Sections[len(d.Sections)-1]; last.ID != "historique" {
+		t.Errorf("last section %s, want historique", last.ID)
 	}
 }

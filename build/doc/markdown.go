@@ -164,9 +164,7 @@ func inlineOf(parent ast.Node, source []byte, st style) Inline {
 			out = append(out, inlineOf(n, source, inner)...)
 		case *ast.Link:
 			inner := st
-			if safeURL(string(n.Destination)) {
-				inner.link = string(n.Destination)
-			}
+			inner.link, _, _ = Href(Prose, string(n.Destination))
 			out = append(out, inlineOf(n, source, inner)...)
 		case *ast.AutoLink:
 			url := string(n.URL(source))
@@ -174,9 +172,7 @@ func inlineOf(parent ast.Node, source []byte, st style) Inline {
 				url = "mailto:" + url
 			}
 			sp := st.span(string(n.Label(source)))
-			if safeURL(url) {
-				sp.Link = url
-			}
+			sp.Link, _, _ = Href(Prose, url)
 			out = append(out, sp)
 		case *ast.Image:
 			// An image has no place in a legal text: its description stands for it.
@@ -187,15 +183,30 @@ func inlineOf(parent ast.Node, source []byte, st style) Inline {
 	return out
 }
 
-// safeURL accepts the link targets a document may carry: web pages, e-mail,
-// telephone and anchors inside the document; never javascript: or data:.
-func safeURL(u string) bool {
-	for _, p := range []string{"https://", "http://", "mailto:", "tel:", "#"} {
-		if strings.HasPrefix(strings.ToLower(u), p) {
-			return true
-		}
+// Links returns the destinations of the links of a Markdown text, as
+// written: check reports those that the link policy (Href) refuses, and
+// that the document shows as plain text.
+func Links(src string) []string {
+	if !strings.ContainsAny(src, "[<:@") {
+		return nil // no link can be written without one of them: most texts
 	}
-	return false
+	source := []byte(src)
+	root := fragments.Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
+	var out []string
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Link:
+			if entering {
+				out = append(out, string(n.Destination))
+			}
+		case *ast.AutoLink:
+			if entering && n.AutoLinkType == ast.AutoLinkURL {
+				out = append(out, string(n.URL(source)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // String returns the text of the run, without styles.

@@ -20,6 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -100,6 +101,8 @@ type Site struct {
 	// files, from which each organization starts.
 	inherited schema.Contenu
 	base      []byte
+	// root is the real path of Dir: symlinks are followed only into it.
+	root string
 }
 
 // Loader loads content directories, reusing the files that did not change
@@ -145,7 +148,7 @@ func (l *Loader) Reload(prev *Site, paths []string) (*Site, error) {
 		}
 		ids[id] = true
 	}
-	site := &Site{Dir: prev.Dir, Defaults: prev.Defaults, Findings: prev.Findings, inherited: prev.inherited, base: prev.base}
+	site := &Site{Dir: prev.Dir, Defaults: prev.Defaults, Findings: prev.Findings, inherited: prev.inherited, base: prev.base, root: prev.root}
 	for _, o := range prev.Orgs {
 		if !ids[o.ID] {
 			kept := *o
@@ -198,7 +201,11 @@ func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s n'est pas un dossier", dir)
 	}
-	site := &Site{Dir: dir}
+	root, err := realDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("dossier de contenu illisible : %w", err)
+	}
+	site := &Site{Dir: dir, root: root}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -214,11 +221,11 @@ func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 					Message: "fichier de contenu hors d'un dossier d'organisation : placez-le dans " + filepath.Join(dir, "<organisation>") + "/ ou dans " + DefaultsDir + "/"})
 			}
 		case name == DefaultsDir:
-			paths, err := scan(path, nil)
+			paths, err := scan(path, "", nil)
 			if err != nil {
 				return nil, err
 			}
-			if site.Defaults, err = l.readFiles(paths, fresh); err != nil {
+			if site.Defaults, err = l.readFiles(root, paths, fresh); err != nil {
 				return nil, err
 			}
 		case !ValidID(name):
@@ -278,11 +285,11 @@ func (o *Org) Read() error { return new(Loader).read(o, nil) }
 // read reads the organization; see readFiles for fresh.
 func (l *Loader) read(o *Org, fresh map[string]bool) error {
 	assets := map[string][]byte{}
-	paths, err := scan(o.Dir, assets)
+	paths, err := scan(o.Dir, o.site.root, assets)
 	if err != nil {
 		return err
 	}
-	files, err := l.readFiles(paths, fresh)
+	files, err := l.readFiles(o.site.root, paths, fresh)
 	if err != nil {
 		return err
 	}
@@ -328,9 +335,11 @@ func (s *Site) finish(org *Org) {
 	org.Content = inherit(s.inherited, own)
 }
 
-// scan lists the content files under dir (recursively, sorted); other files
-// go into assets when assets is not nil.
-func scan(dir string, assets map[string][]byte) ([]string, error) {
+// scan lists the content files under dir (recursively, sorted); the
+// images go into assets when assets is not nil, read as readRegular reads
+// them in the content folder whose real path is root. An image it refuses is
+// left out of assets, so that the rule that checks the logo reports it.
+func scan(dir, root string, assets map[string][]byte) ([]string, error) {
 	var paths []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -347,13 +356,15 @@ func scan(dir string, assets map[string][]byte) ([]string, error) {
 		case d.IsDir():
 		case isContent(name):
 			paths = append(paths, path)
-		case assets != nil && isAsset(name):
-			b, err := os.ReadFile(path)
+		case assets != nil && asset.IsImage(name):
+			b, _, refused, err := readRegular(root, path, MaxAssetSize)
 			if err != nil {
 				return err
 			}
-			rel, _ := filepath.Rel(dir, path)
-			assets[filepath.ToSlash(rel)] = b
+			if refused == nil {
+				rel, _ := filepath.Rel(dir, path)
+				assets[filepath.ToSlash(rel)] = b
+			}
 		}
 		return nil
 	})
@@ -368,17 +379,9 @@ func isContent(name string) bool {
 	return false
 }
 
-func isAsset(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".svg", ".png", ".jpg", ".jpeg":
-		return true
-	}
-	return false
-}
-
 // readFiles reads the files at paths, reusing unchanged files from the
 // cache, except those at the paths of fresh.
-func (l *Loader) readFiles(paths []string, fresh map[string]bool) ([]*File, error) {
+func (l *Loader) readFiles(root string, paths []string, fresh map[string]bool) ([]*File, error) {
 	l.mu.Lock()
 	cache := l.cache
 	l.mu.Unlock()
@@ -389,7 +392,7 @@ func (l *Loader) readFiles(paths []string, fresh map[string]bool) ([]*File, erro
 			prev = nil
 		}
 		files[i] = &File{Path: p}
-		if err := files[i].read(prev); err != nil {
+		if err := files[i].read(root, prev); err != nil {
 			return nil, err
 		}
 	}
@@ -411,25 +414,28 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// read fills f from disk, or from prev when the file has not changed.
-func (f *File) read(prev *File) error {
-	info, err := os.Stat(f.Path)
+// read fills f from disk, or from prev when the file has not changed; see
+// readRegular for root.
+func (f *File) read(root string, prev *File) error {
+	// Lstat: a regular file may be taken from the cache, anything else
+	// (a symlink, a FIFO) goes through readRegular's checks again.
+	info, err := os.Lstat(f.Path)
 	if err != nil {
 		return err
 	}
-	if prev != nil && prev.size == info.Size() && prev.modTime.Equal(info.ModTime()) {
+	if prev != nil && info.Mode().IsRegular() && prev.size == info.Size() && prev.modTime.Equal(info.ModTime()) {
 		*f = *prev
 		return nil
 	}
-	f.size, f.modTime = info.Size(), info.ModTime()
-	if info.Size() > MaxFileSize {
-		_, finding := parse(f.Path, make([]byte, info.Size()), false)
-		f.Findings = diag.List{*finding}
+	src, info, refused, err := readRegular(root, f.Path, MaxFileSize)
+	switch {
+	case err != nil:
+		return err
+	case refused != nil:
+		f.Findings = diag.List{*refused}
 		return nil
 	}
-	if f.Src, err = os.ReadFile(f.Path); err != nil {
-		return err
-	}
+	f.Src, f.size, f.modTime = src, info.Size(), info.ModTime()
 	p, finding := parse(f.Path, f.Src, false)
 	if finding != nil {
 		f.Findings = diag.List{*finding}
@@ -538,7 +544,9 @@ func (o *Org) Pos(origin schema.Origin, path ...string) diag.Pos {
 	for _, p := range path {
 		ptr += "/" + schema.PointerToken(p)
 	}
-	return f.at(ptr, false)
+	pos := f.at(ptr, false)
+	pos.Pointer = ptr
+	return pos
 }
 
 // Own reports whether an element comes from the organization's own files

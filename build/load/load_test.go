@@ -13,6 +13,7 @@ import (
 
 // generated are bad inputs too large or too repetitive to commit.
 var generated = map[string][]byte{
+	"bombe-texte.yaml": textBomb(),
 	"trop-gros.yaml":   []byte("termes:\n" + strings.Repeat("  - {terme: Terme, definition: Une définition assez longue pour remplir la ligne.}\n", 16000)),
 	"imbrication.yaml": []byte("organisation: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"),
 	"bombe-alias.yaml": []byte(`a: &a ["x","x","x","x","x","x","x","x","x","x"]
@@ -23,6 +24,13 @@ e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
 f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
 g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
 `),
+}
+
+// textBomb is one 800 KB string used 5,000 times through an alias: a file
+// under the size limit that expands to 4 GB of text.
+func textBomb() []byte {
+	return []byte("termes:\n  - terme: &t " + strings.Repeat("x", 800_000) + "\n    definition: d\n" +
+		strings.Repeat("  - {terme: *t, definition: d}\n", 5000))
 }
 
 // TestBadInputs loads each bad file of testdata/load/bad (and the generated

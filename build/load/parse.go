@@ -19,11 +19,17 @@ import (
 const (
 	// MaxFileSize is the largest content file accepted.
 	MaxFileSize = 1 << 20
+	// MaxAssetSize is the largest asset (logo) accepted.
+	MaxAssetSize = 2 << 20
 	// maxDepth bounds the nesting of maps and lists; the model needs about 8.
 	maxDepth = 64
 	// maxNodes bounds the values of one file once aliases are expanded, which
 	// stops "billion laughs" alias bombs.
 	maxNodes = 200_000 // keep the message of convert in step
+	// maxText bounds the bytes of text of one file once aliases are
+	// expanded: one long string used through many aliases costs the checks
+	// and renderers as much as its copies would.
+	maxText = 4 * MaxFileSize // keep the message of convert in step
 )
 
 // span is where a key and its value sit in a file.
@@ -47,8 +53,7 @@ func parse(path string, src []byte, positions bool) (*parsed, *diag.Finding) {
 			Rule: rule, Message: fmt.Sprintf(format, args...)}
 	}
 	if len(src) > MaxFileSize {
-		return fail(1, 1, "taille", "fichier trop volumineux (%d Kio) : la limite est de %d Kio ; répartissez le contenu entre plusieurs fichiers",
-			len(src)>>10, MaxFileSize>>10)
+		return fail(1, 1, "taille", "%s", tooLarge(int64(len(src)), MaxFileSize)+" ; répartissez le contenu entre plusieurs fichiers")
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(src, 0); i >= 0 {
@@ -116,6 +121,7 @@ func parse(path string, src []byte, positions bool) (*parsed, *diag.Finding) {
 type converter struct {
 	p     *parsed
 	nodes int
+	text  int // bytes of keys and scalars, aliases expanded
 }
 
 // convert turns a YAML node into a JSON-like value, recording positions,
@@ -147,6 +153,7 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 			if k.Kind != yaml.ScalarNode {
 				return nil, at(k, "syntaxe", "une clé doit être un simple texte")
 			}
+			c.text += len(k.Value) // the value's conversion checks the total
 			if k.Value == "<<" && k.Tag == "!!merge" {
 				return nil, at(k, "syntaxe", "les fusions YAML (<<) ne sont pas acceptées : écrivez les champs, ou référencez un identifiant")
 			}
@@ -182,6 +189,9 @@ func (c *converter) convert(n *yaml.Node, ptr string, depth int) (any, *diag.Fin
 		}
 		return s, nil
 	case yaml.ScalarNode:
+		if c.text += len(n.Value); c.text > maxText {
+			return nil, at(n, "alias", "le fichier développe plus de 4 Mio de texte : un long texte repris par trop d'alias YAML (« bombe d'alias ») ; écrivez-le une fois")
+		}
 		switch n.ShortTag() {
 		case "!!null":
 			return nil, nil

@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
 	rendered "github.com/rgpdoc/rgpdoc/build/render/html"
@@ -41,8 +42,9 @@ func (d Doc) Has(f build.Format, want string) bool {
 	return strings.Contains(d.Text[f], Fact(f, want))
 }
 
-// Formats returns the formats whose text can be read here: all of them, or
-// HTML and Markdown when pdftotext is missing. With RGPDOC_E2E=1 (CI, the
+// Formats returns the document formats whose text can be read here (the
+// register's exports apart): all of them, or HTML and Markdown when
+// pdftotext is missing. With RGPDOC_E2E=1 (CI, the
 // release) a missing pdftotext fails the test instead.
 func Formats(tb testing.TB) []build.Format {
 	tb.Helper()
@@ -53,7 +55,7 @@ func Formats(tb testing.TB) []build.Format {
 		tb.Logf("PDF non vérifiés : %v", errNoPdftotext)
 		return []build.Format{rendered.HTML, rendered.Markdown}
 	}
-	return build.Formats
+	return []build.Format{rendered.HTML, rendered.Markdown, rendered.PDF}
 }
 
 // Documents renders in memory, in formats, the published documents of the
@@ -63,8 +65,28 @@ func Formats(tb testing.TB) []build.Format {
 // quotes facts of the content, and would show a fact the body has lost.
 func Documents(tb testing.TB, site *load.Site, formats []build.Format) []Doc {
 	tb.Helper()
+	return documents(tb, site, nil, formats)
+}
+
+// Drafts is Documents with the findings of each organization, as rgpdoc
+// build renders them: documents with open points carry the draft banner.
+func Drafts(tb testing.TB, site *load.Site, formats []build.Format) []Doc {
+	tb.Helper()
+	var findings diag.List
+	for _, o := range site.Orgs {
+		if !o.IsRead() {
+			if err := o.Read(); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		findings = append(findings, build.OrgFindings(site, o)...)
+	}
+	return documents(tb, site, findings, formats)
+}
+
+func documents(tb testing.TB, site *load.Site, findings diag.List, formats []build.Format) []Doc {
 	files := build.Files{}
-	if err := build.Render(site, nil, build.Options{Formats: formats, Epoch: time.Unix(0, 0).UTC()}, files.Collect()); err != nil {
+	if err := build.Render(site, findings, build.Options{Formats: formats, Epoch: time.Unix(0, 0).UTC()}, files.Collect()); err != nil {
 		tb.Fatal(err)
 	}
 	var out []Doc

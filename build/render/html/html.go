@@ -29,6 +29,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/themes"
 )
@@ -40,6 +41,11 @@ const (
 	HTML     Format = "html"
 	Markdown Format = "md"
 	PDF      Format = "pdf"
+	// The register's exports: the CNIL model's spreadsheet, its list of
+	// activities as CSV, and the register in the W3C DPV vocabulary.
+	ODS    Format = "ods"
+	CSV    Format = "csv"
+	JSONLD Format = "jsonld"
 )
 
 // Listing is what the index pages show of one organization.
@@ -52,10 +58,13 @@ type Listing struct {
 // Entry is one document of an organization on the index pages, shown as
 // "Politique de confidentialité — HTML · Markdown · PDF".
 type Entry struct {
-	Kind  doc.Kind
+	Kind doc.Kind
+	// Base is the document's path in the organization's folder, without
+	// extension (doc.Document.Base).
+	Base  string
 	Title string
-	// Updated is the French update date, if known.
-	Updated string
+	// Meta is the document's line of date and version, if known.
+	Meta string
 	// Draft is set when the document carries the draft banner.
 	Draft bool
 	// Formats are the formats the document is published in, in the order shown.
@@ -66,7 +75,8 @@ type Entry struct {
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org}
 	for _, d := range docs {
-		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Updated: d.Updated, Draft: len(d.Draft) > 0, Formats: formats})
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Base: d.Base(), Title: d.Title, Meta: d.Meta, Draft: d.Draft != nil,
+			Formats: doc.Formats(d.Kind, formats)})
 	}
 	return l
 }
@@ -77,7 +87,42 @@ func Render(d *doc.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return orgPage("document.html", page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape)})
+	p := page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape), OrgDir: d.Root()}
+	for _, f := range doc.Formats(d.Kind, Formats) {
+		if f != HTML {
+			p.Alternates = append(p.Alternates, alternate{Href: path.Base(d.Base()) + "." + string(f), Type: mediaTypes[f], Name: formatName(f)})
+		}
+	}
+	return orgPage("document.html", p)
+}
+
+// Formats lists every format, in the order the pages present them.
+var Formats = []Format{HTML, Markdown, PDF, ODS, CSV}
+
+// alternate is another format of a document, linked from its page.
+type alternate struct{ Href, Type, Name string }
+
+var mediaTypes = map[Format]string{Markdown: "text/markdown", PDF: "application/pdf", doc.Fragment: "text/html",
+	ODS: "application/vnd.oasis.opendocument.spreadsheet", CSV: "text/csv", JSONLD: "application/ld+json"}
+
+// Fragment returns a document without the page around it, for pasting into
+// another site's page (mentions/<activity>.fragment.html): the draft
+// banner, then the preamble and the sections.
+func Fragment(d *doc.Document) ([]byte, error) {
+	b, err := documentBody(d)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.WriteString(`<div class="rgpdoc-fragment" lang="fr">` + "\n")
+	for _, part := range []template.HTML{b.Draft, b.Preamble, b.Sections} {
+		if part != "" {
+			out.WriteString(string(part))
+			out.WriteByte('\n')
+		}
+	}
+	out.WriteString("</div>\n")
+	return out.Bytes(), nil
 }
 
 // OrgIndex returns the index page of an organization, public/<org>/index.html.
@@ -126,21 +171,30 @@ func Assets() map[string][]byte {
 }
 
 // OrgAssets returns the organization's colour stylesheet by path relative to
-// the output root (<org>/theme.<hash>.css), or nothing when it sets no colour.
+// the output root (<org>/theme.<hash>.css), or an empty map when it sets no
+// colour; the caller adds the logo to it.
 func OrgAssets(o doc.Org) (map[string][]byte, error) {
-	name, css, err := orgStyle(o.Color)
-	if err != nil || name == "" {
+	name, css, err := orgStyle(o)
+	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{path.Join(o.ID, name): css}, nil
+	out := map[string][]byte{}
+	if name != "" {
+		out[path.Join(o.ID, name)] = css
+	}
+	return out, nil
 }
 
 // page is the data of every template.
 type page struct {
 	// Root leads from the page to the output root: "" or "../".
 	Root string
+	// OrgDir leads from the page to its organization's folder: "" or "../".
+	OrgDir string
 	// OrgStyle is the organization's colour stylesheet, relative to the page.
-	OrgStyle    string
+	OrgStyle string
+	// Alternates are the document's other formats, linked from its page.
+	Alternates  []alternate
 	Class       string
 	Description string
 	// Org is the organization of the page; zero on the site index.
@@ -169,9 +223,12 @@ func orgPage(file string, p page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Root = "../"
-	if p.OrgStyle, _, err = orgStyle(p.Org.Color); err != nil {
+	p.Root = "../" + p.OrgDir
+	if p.OrgStyle, _, err = orgStyle(p.Org); err != nil {
 		return nil, err
+	}
+	if p.OrgStyle != "" {
+		p.OrgStyle = p.OrgDir + p.OrgStyle
 	}
 	return t.execute(file, p)
 }
@@ -187,7 +244,7 @@ type parsedTheme struct {
 
 func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
 	// The layout around a document's body takes a few kilobytes.
-	size := len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
+	size := len(p.Body.Draft) + len(p.Body.Preamble) + len(p.Body.TOC) + len(p.Body.Sections) + len(p.Documents) + len(p.Organizations) + 8<<10
 	b := bytes.NewBuffer(make([]byte, 0, size))
 	if err := t.pages[file].ExecuteTemplate(b, "page", p); err != nil {
 		return nil, err
@@ -292,9 +349,18 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		if e.IsDir() || hidden(e.Name()) {
 			continue // as go:embed does, for a theme read from disk
 		}
-		b, err := fs.ReadFile(fsys, path.Join("assets", e.Name()))
+		name := path.Join("assets", e.Name())
+		if err := regular(fsys, name); err != nil {
+			return nil, err
+		}
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
+		}
+		if asset.IsImage(name) {
+			if why := asset.Image(name, b); why != "" {
+				return nil, fmt.Errorf("%s : %s", name, why)
+			}
 		}
 		p := path.Join("assets", fingerprint(e.Name(), b))
 		names[e.Name()], t.files[p] = p, b
@@ -309,6 +375,11 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		"plural":  plural,
 		"isoDate": func(t time.Time) string { return t.Format(time.DateOnly) },
 	}
+	for _, f := range append([]string{"base.html"}, pageFiles...) {
+		if err := regular(fsys, path.Join("html", f)); err != nil {
+			return nil, err
+		}
+	}
 	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "html/base.html")
 	if err != nil {
 		return nil, err
@@ -320,6 +391,20 @@ func parse(fsys fs.FS) (*parsedTheme, error) {
 		}
 	}
 	return t, nil
+}
+
+// regular returns an error unless the file name of fsys is a regular file: a
+// theme read from disk holds no link (which could publish a file from
+// anywhere as one of its assets) and no FIFO (which would block the build).
+func regular(fsys fs.FS, name string) error {
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s n'est pas un fichier ordinaire (lien symbolique, tube, périphérique…) : un thème ne contient que des fichiers", name)
+	}
+	return nil
 }
 
 // hidden tells whether go:embed leaves a file out: editors' swap and lock
@@ -350,6 +435,12 @@ func formatName(f Format) string {
 		return "Markdown"
 	case PDF:
 		return "PDF"
+	case ODS:
+		return "tableur ODS"
+	case JSONLD:
+		return "JSON-LD (DPV)"
+	case doc.Fragment:
+		return "fragment HTML à coller dans une page"
 	default:
 		return strings.ToUpper(string(f))
 	}

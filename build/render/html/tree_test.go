@@ -24,9 +24,14 @@ func draftDoc() *doc.Document {
 		Date:    time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC),
 		Version: "2.1",
 		Subject: "Comment Exemple Services traite vos données à caractère personnel.",
-		Draft: []string{
-			"organisation.yaml:27:5 : l’adresse du DPO manque [dpo-contact]",
-			"conservation.yaml:4:3 : durée de conservation absente <b>sic</b> [conservation-duree]",
+		Meta:    "Mise à jour le 2 janvier 2025 — version 2.1",
+		Footer:  "Exemple Services — Politique de confidentialité, mise à jour le 2 janvier 2025",
+		Draft: &doc.Draft{
+			Mark: "Projet — à compléter", Lead: "Ce document n’est pas définitif.", Summary: "2 points à compléter ou à vérifier",
+			Points: []doc.Inline{
+				{{Text: "1. Introduction", Link: "#introduction"}, {Text: " — "}, {Text: "à compléter\u00a0: adresse du DPO", Gap: true}},
+				{{Text: "À vérifier\u00a0: durée de conservation <b>sic</b>."}},
+			},
 		},
 		Preamble: []doc.Block{
 			para(doc.Span{Text: "La présente politique décrit comment "}, doc.Span{Text: "Exemple", Strong: true},
@@ -91,7 +96,7 @@ func registerDoc() *doc.Document {
 	return &doc.Document{
 		Kind:      doc.Registre,
 		Title:     "Registre des activités de traitement",
-		Org:       doc.Org{ID: "essai", Name: "Exemple Services", Logo: "logo.svg", Color: "#e4a11b", Theme: "default"},
+		Org:       doc.Org{ID: "essai", Name: "Exemple Services", Logo: "logo.svg", Color: "#e4a11b", Ink: "#926711", Theme: "default"},
 		Date:      time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC),
 		Landscape: true,
 		Sections: []*doc.Section{

@@ -64,8 +64,11 @@ func TestUseThemes(t *testing.T) {
 
 	before := maps.Clone(Assets())
 	for name, broken := range map[string]fstest.MapFS{
-		"a template error": with(dir, themes.Default+"/html/document.html", "{{define \"main\"}}{{.Inconnu"),
-		"no default theme": without(dir, themes.Default+"/"),
+		"a template error":        with(dir, themes.Default+"/html/document.html", "{{define \"main\"}}{{.Inconnu"),
+		"no default theme":        without(dir, themes.Default+"/"),
+		"a script in an SVG icon": with(dir, themes.Default+"/assets/favicon.svg", `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`),
+		"a PNG that is not one":   with(dir, themes.Default+"/assets/icone.png", "root:x:0:0"),
+		"a link":                  withFile(dir, themes.Default+"/assets/logo.svg", &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("style.css")}),
 	} {
 		if err := UseThemes(broken); err == nil {
 			t.Errorf("%s: UseThemes accepted the themes", name)
@@ -82,8 +85,12 @@ func TestUseThemes(t *testing.T) {
 }
 
 func with(dir fstest.MapFS, name, content string) fstest.MapFS {
+	return withFile(dir, name, &fstest.MapFile{Data: []byte(content)})
+}
+
+func withFile(dir fstest.MapFS, name string, f *fstest.MapFile) fstest.MapFS {
 	out := maps.Clone(dir)
-	out[name] = &fstest.MapFile{Data: []byte(content)}
+	out[name] = f
 	return out
 }
 

@@ -25,6 +25,8 @@ type body struct {
 	TOC template.HTML
 	// Sections is the <section> elements, one a line.
 	Sections template.HTML
+	// Draft is the draft banner, a <div>; empty for a final document.
+	Draft template.HTML
 }
 
 // writer writes HTML in a buffer; err is the first error met.
@@ -50,18 +52,43 @@ func render(write func(w *writer)) (string, error) {
 
 // documentBody writes the preamble, table of contents and sections of a document.
 func documentBody(d *doc.Document) (body, error) {
-	var preamble, toc int
+	var draft, preamble, toc int
 	s, err := render(func(w *writer) {
+		w.draft(d.Draft)
+		draft = w.Len()
 		w.blocks(d.Preamble)
 		preamble = w.Len()
-		w.toc(d.Sections)
+		if !d.Brief {
+			w.toc(d.Sections)
+		}
 		toc = w.Len()
 		for i, s := range d.Sections {
 			w.newline(i)
 			w.section(s, 2)
 		}
 	})
-	return body{template.HTML(s[:preamble]), template.HTML(s[preamble:toc]), template.HTML(s[toc:])}, err
+	return body{Draft: template.HTML(s[:draft]), Preamble: template.HTML(s[draft:preamble]),
+		TOC: template.HTML(s[preamble:toc]), Sections: template.HTML(s[toc:])}, err
+}
+
+// draft writes the draft banner, its points folded under their count.
+func (w *writer) draft(d *doc.Draft) {
+	if d == nil {
+		return
+	}
+	w.WriteString("<div class=\"projet\" role=\"note\">\n<p class=\"projet-titre\"><strong>")
+	w.text(d.Mark)
+	w.WriteString("</strong></p>\n<p>")
+	w.text(d.Lead)
+	w.WriteString("</p>\n<details>\n<summary>")
+	w.text(d.Summary)
+	w.WriteString("</summary>\n<ul>")
+	for _, p := range d.Points {
+		w.WriteString("\n<li>")
+		w.inline(p)
+		w.WriteString("</li>")
+	}
+	w.WriteString("\n</ul>\n</details>\n</div>")
 }
 
 // escaper escapes text and quoted attribute values as html/template does:
@@ -71,14 +98,10 @@ var escaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", 
 // text writes text or an attribute value, escaped.
 func (w *writer) text(s string) { escaper.WriteString(w, s) }
 
-// url writes a URL in a quoted attribute as html/template does: a URL with a
-// scheme other than http, https or mailto becomes "#ZgotmplZ".
-func (w *writer) url(s string) {
-	if !safeURL(s) {
-		s = "#ZgotmplZ"
-	}
-	w.urlPart(s, false)
-}
+// url writes a URL in a quoted attribute, percent-encoded as html/template
+// does. The document tree holds only the links that its policy accepts
+// (doc.Href), which decides for every format.
+func (w *writer) url(s string) { w.urlPart(s, false) }
 
 // urlPart writes a part of a URL in a quoted attribute as html/template does:
 // the bytes that cannot appear in a URL are percent-encoded, and all but the
@@ -95,15 +118,6 @@ func (w *writer) urlPart(s string, fragment bool) {
 		last = i + 1
 	}
 	w.text(s[last:])
-}
-
-// safeURL tells whether a URL is relative or of the http, https or mailto scheme.
-func safeURL(s string) bool {
-	scheme, _, ok := strings.Cut(s, ":")
-	if !ok || strings.Contains(scheme, "/") {
-		return true
-	}
-	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
 }
 
 // urlByte tells whether s[i] stays as is in a URL, or in a fragment.
@@ -382,16 +396,16 @@ func (w *writer) documents(dir string, docs []Entry) {
 				w.url(dir)
 				w.WriteByte('/')
 			}
-			w.urlPart(string(d.Kind), false)
+			w.urlPart(d.Base, false)
 			w.WriteByte('.')
 			w.urlPart(string(f), false)
 			w.WriteString(`">`)
 			w.text(formatName(f))
 			w.WriteString("</a>")
 		}
-		if d.Updated != "" {
-			w.WriteString(`<br><span class="document-date">Mise à jour le `)
-			w.text(d.Updated)
+		if d.Meta != "" {
+			w.WriteString(`<br><span class="document-date">`)
+			w.text(d.Meta)
 			w.WriteString("</span>")
 		}
 		w.WriteString("</li>")

@@ -6,6 +6,7 @@
 package md
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,54 +14,55 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/doc"
 )
 
-// Render returns the Markdown of a document.
-func Render(d *doc.Document) []byte {
+// Render returns the Markdown of a document. A block it does not know is an
+// error, as in the other formats.
+func Render(d *doc.Document) ([]byte, error) {
 	r := &renderer{anchors: map[string]string{}, slugs: map[string]int{}}
 	r.slug(d.Title)
 	walk(d.Sections, func(s *doc.Section) { r.anchors[s.ID] = r.slug(heading(s)) })
 
 	var out []string
 	out = append(out, "# "+escapeHeading(d.Title))
-	if u := updated(d); u != "" {
-		out = append(out, "", "*"+escape(u)+"*")
+	if d.Meta != "" {
+		out = append(out, "", "*"+escape(d.Meta)+"*")
 	}
-	if len(d.Draft) > 0 {
-		note := []string{"**Projet — à compléter**\u00a0: ce document n’est pas définitif\u202f; les points suivants restent à compléter ou à corriger\u00a0:", ""}
-		for _, f := range d.Draft {
-			note = append(note, "- "+escapeStart(escape(strings.Join(strings.Fields(f), " "))))
+	if dr := d.Draft; dr != nil {
+		points := make([][]doc.Block, len(dr.Points))
+		for i, p := range dr.Points {
+			points[i] = []doc.Block{&doc.Paragraph{Text: p}}
 		}
+		note := []string{"**" + escape(dr.Mark) + "**", "", escapeStart(escape(dr.Lead)), "", escapeStart(escape(dr.Summary)), ""}
 		out = append(out, "")
-		out = append(out, quote(note)...)
+		out = append(out, quote(append(note, r.list(false, points)...))...)
 	}
 	if len(d.Preamble) > 0 {
 		out = append(out, "")
 		out = append(out, r.blocks(d.Preamble)...)
 	}
-	if toc := r.toc(d.Sections, ""); len(toc) > 0 {
+	if toc := r.toc(d.Sections, ""); len(toc) > 0 && !d.Brief {
 		out = append(out, "", "**Sommaire**", "")
 		out = append(out, toc...)
 	}
 	r.sections(&out, d.Sections, 2)
-	return []byte(strings.Join(out, "\n") + "\n")
-}
-
-// updated is the line under the title: update date and version.
-func updated(d *doc.Document) string {
-	switch {
-	case d.Updated != "" && d.Version != "":
-		return "Mise à jour le " + d.Updated + " — version " + d.Version
-	case d.Updated != "":
-		return "Mise à jour le " + d.Updated
-	case d.Version != "":
-		return "Version " + d.Version
+	if r.err != nil {
+		return nil, r.err
 	}
-	return ""
+	return []byte(strings.Join(out, "\n") + "\n"), nil
 }
 
 type renderer struct {
 	// anchors maps section ids to the slugs of their headings.
 	anchors map[string]string
 	slugs   map[string]int
+	// err is the first unknown block met.
+	err error
+}
+
+// fail records an unknown block.
+func (r *renderer) fail(b doc.Block) {
+	if r.err == nil {
+		r.err = fmt.Errorf("bloc %T inconnu du rendu Markdown", b)
+	}
 }
 
 func walk(list []*doc.Section, f func(*doc.Section)) {
@@ -70,8 +72,14 @@ func walk(list []*doc.Section, f func(*doc.Section)) {
 	}
 }
 
-// heading is the text of a section's heading: "2.1. Prospects".
-func heading(s *doc.Section) string { return s.Number + ". " + s.Title }
+// heading is the text of a section's heading: "2.1. Prospects", or its
+// title alone in a brief document.
+func heading(s *doc.Section) string {
+	if s.Number == "" {
+		return s.Title
+	}
+	return s.Number + ". " + s.Title
+}
 
 // slug returns the anchor GitHub gives a heading (github-slugger): lower
 // case, only letters, marks, digits, connectors, hyphens and spaces kept,
@@ -148,6 +156,7 @@ func (r *renderer) block(b doc.Block) []string {
 	case *doc.Table:
 		return r.table(b)
 	}
+	r.fail(b)
 	return nil
 }
 
@@ -286,6 +295,8 @@ func (r *renderer) cell(bs []doc.Block) string {
 					parts = append(parts, r.cell(c))
 				}
 			}
+		default:
+			r.fail(b)
 		}
 	}
 	return strings.Join(parts, " ")

@@ -42,18 +42,21 @@ func documents(t *testing.T) []*doc.Document {
 		for _, k := range doc.Published(&o.Content) {
 			out = append(out, doc.Build(k, o.ID, &o.Content))
 		}
+		out = append(out, doc.Layers(o.ID, &o.Content)...)
 	}
-	if len(out) != len(doc.Kinds) {
-		t.Fatalf("%d documents for the fixture, want %d", len(out), len(doc.Kinds))
+	// The three documents, the essentials and the notices of two activities.
+	if len(out) != len(doc.Kinds)+3 {
+		t.Fatalf("%d documents for the fixture, want %d", len(out), len(doc.Kinds)+3)
 	}
 	return out
 }
 
 func TestGolden(t *testing.T) {
 	for _, d := range documents(t) {
-		t.Run(string(d.Kind), func(t *testing.T) {
-			file := filepath.Join(goldenDir, "complet-exemple-"+string(d.Kind)+".md")
-			golden.Check(t, file, Render(d))
+		name := strings.ReplaceAll(d.Base(), "/", "-")
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(goldenDir, "complet-exemple-"+name+".md")
+			golden.Check(t, file, mustRender(t, d))
 		})
 	}
 }
@@ -95,8 +98,8 @@ func plainText(n ast.Node, src []byte) string {
 // the headings.
 func TestReadBack(t *testing.T) {
 	for _, d := range documents(t) {
-		t.Run(string(d.Kind), func(t *testing.T) {
-			src := Render(d)
+		t.Run(d.Base(), func(t *testing.T) {
+			src := mustRender(t, d)
 			root := parse(src)
 			var headings []string
 			tables, links := 0, map[string]bool{}
@@ -122,7 +125,7 @@ func TestReadBack(t *testing.T) {
 			var walk func([]*doc.Section)
 			walk = func(list []*doc.Section) {
 				for _, s := range list {
-					want = append(want, s.Number+". "+s.Title)
+					want = append(want, heading(s))
 					walk(s.Sections)
 				}
 			}
@@ -130,7 +133,8 @@ func TestReadBack(t *testing.T) {
 			if strings.Join(headings, "\n") != strings.Join(want, "\n") {
 				t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(headings, "\n"), strings.Join(want, "\n"))
 			}
-			if n := countTables(d); tables != n || n == 0 {
+			// A brief document has neither tables nor a table of contents.
+			if n := countTables(d); tables != n || n == 0 && !d.Brief {
 				t.Errorf("%d tables read back, %d in the document", tables, n)
 			}
 			r := &renderer{anchors: map[string]string{}, slugs: map[string]int{}}
@@ -138,7 +142,7 @@ func TestReadBack(t *testing.T) {
 			for _, h := range headings {
 				slugs[r.slug(h)] = true
 			}
-			if len(links) == 0 {
+			if len(links) == 0 && !d.Brief {
 				t.Error("no table of contents")
 			}
 			for l := range links {
@@ -204,17 +208,21 @@ func TestSlug(t *testing.T) {
 
 func TestDraftAndGaps(t *testing.T) {
 	d := &doc.Document{
-		Title: "Politique", Updated: "2\u00a0janvier\u00a02025", Version: "2",
-		Draft: []string{"content/x.yaml:3:5: base légale manquante [base-legale]", "- une *autre*"},
+		Title: "Politique", Meta: "Mise à jour le 2\u00a0janvier\u00a02025 — version 2",
+		Draft: &doc.Draft{Mark: "Projet — à compléter", Lead: "Ce document n’est pas définitif.", Summary: "2 points à compléter ou à vérifier",
+			Points: []doc.Inline{
+				{{Text: "1. Titre", Link: "#a"}, {Text: " — "}, {Text: "à compléter\u00a0: base légale", Gap: true}},
+				{{Text: "- une *autre*"}},
+			}},
 		Sections: []*doc.Section{{ID: "a", Number: "1", Title: "Titre", Blocks: []doc.Block{
 			&doc.Paragraph{Text: doc.Inline{{Text: "Base légale\u00a0: "}, {Text: "à compléter\u00a0: base légale", Gap: true}}},
 		}}},
 	}
-	out := string(Render(d))
+	out := string(mustRender(t, d))
 	for _, want := range []string{
 		"*Mise à jour le 2\u00a0janvier\u00a02025 — version 2*\n",
-		"> **Projet — à compléter**\u00a0:",
-		"> - content/x.yaml:3:5: base légale manquante \\[base-legale\\]\n",
+		"> **Projet — à compléter**\n>\n> Ce document n’est pas définitif.\n>\n> 2 points à compléter ou à vérifier\n>\n",
+		"> - [1. Titre](#1-titre) — **[à compléter\u00a0: base légale]**\n",
 		"> - \\- une \\*autre\\*\n",
 		"Base légale\u00a0: **[à compléter\u00a0: base légale]**\n",
 		"## 1. Titre\n",
@@ -280,7 +288,7 @@ func FuzzText(f *testing.F) {
 		}
 		d := &doc.Document{Title: "T", Sections: []*doc.Section{{ID: "s", Number: "1", Title: "S",
 			Blocks: []doc.Block{&doc.Paragraph{Text: doc.Inline{{Text: s}}}}}}}
-		src := Render(d)
+		src := mustRender(t, d)
 		root := parse(src)
 		var body ast.Node // the section's paragraph, after the table of contents
 		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -320,11 +328,20 @@ func TestPlainFieldStaysText(t *testing.T) {
 		Organisation: &schema.Organisation{RaisonSociale: "A*B* <i>C</i> & D_E_"},
 		Documents:    &schema.Documents{Politique: &schema.Publication{}},
 	}
-	out := Render(doc.Build(doc.Politique, "x", c))
+	out := mustRender(t, doc.Build(doc.Politique, "x", c))
 	if !bytes.Contains(out, []byte(`A\*B\* \<i\>C\</i\> & D_E\_`)) {
 		t.Errorf("name not escaped:\n%s", out)
 	}
 	if bytes.Contains(out, []byte("<i>")) {
 		t.Error("raw HTML in the output")
 	}
+}
+
+func mustRender(t testing.TB, d *doc.Document) []byte {
+	t.Helper()
+	b, err := Render(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -53,6 +53,7 @@ type layout struct {
 	used [nFaces]bool // faces drawn
 	full bool         // a rune outside the cut faces was drawn
 	buf  []byte
+	err  error // the first unknown block met
 }
 
 var (
@@ -122,7 +123,10 @@ func (l *layout) block(out []item, b doc.Block, ts textStyle, w float64, depth i
 	case *doc.Note:
 		return l.note(out, b, ts, w, depth)
 	}
-	panic(fmt.Sprintf("pdf: unknown block %T", b))
+	if l.err == nil {
+		l.err = fmt.Errorf("bloc %T inconnu du rendu PDF", b)
+	}
+	return out
 }
 
 // shift moves items right by dx.
@@ -359,37 +363,29 @@ func (l *layout) titleBlock(out []item, d *doc.Document) []item {
 	out = append(out, glue(2))
 	out = l.paragraph(out, doc.Inline{{Text: d.Title}}, runStyle{face: bold, color: l.th.ink},
 		textStyle{size: 21, leading: 1.2}, w)
-	var meta []string
-	if d.Updated != "" {
-		meta = append(meta, "Mise à jour le "+d.Updated)
-	}
-	if d.Version != "" {
-		meta = append(meta, "version "+d.Version)
-	}
-	if len(meta) > 0 {
+	if d.Meta != "" {
 		out = append(out, glue(1.5))
-		out = l.paragraph(out, doc.Inline{{Text: strings.Join(meta, " — ")}}, runStyle{face: regular, color: l.th.muted},
+		out = l.paragraph(out, doc.Inline{{Text: d.Meta}}, runStyle{face: regular, color: l.th.muted},
 			textStyle{size: 10, leading: 1.3}, w)
 	}
 	out = append(out, item{h: 6, ops: []op{{kind: opLine, color: l.th.rule, size: 0.3, x: 0, y: 3, w: w}}})
-	if len(d.Draft) > 0 {
+	if d.Draft != nil {
 		out = l.note(out, draftNote(d.Draft), bodyText, w, 0)
 		out = append(out, glue(bodyText.gap*2))
 	}
 	return out
 }
 
-// draftMark is the banner of a document built with open findings.
-const draftMark = "Projet — à compléter"
-
-func draftNote(findings []string) *doc.Note {
-	items := make([][]doc.Block, len(findings))
-	for i, f := range findings {
-		items[i] = []doc.Block{&doc.Paragraph{Text: doc.Inline{{Text: f}}}}
+// draftNote lays the draft banner out as a note.
+func draftNote(d *doc.Draft) *doc.Note {
+	items := make([][]doc.Block, len(d.Points))
+	for i, p := range d.Points {
+		items[i] = []doc.Block{&doc.Paragraph{Text: p}}
 	}
 	return &doc.Note{Kind: doc.Gap, Blocks: []doc.Block{
-		&doc.Paragraph{Text: doc.Inline{{Text: draftMark, Strong: true}}},
-		&doc.Paragraph{Text: doc.Inline{{Text: "Ce document n’est pas définitif\u00a0: les points suivants restent à compléter ou à vérifier."}}},
+		&doc.Paragraph{Text: doc.Inline{{Text: d.Mark, Strong: true}}},
+		&doc.Paragraph{Text: doc.Inline{{Text: d.Lead}}},
+		&doc.Paragraph{Text: doc.Inline{{Text: d.Summary}}},
 		&doc.List{Items: items},
 	}}
 }

@@ -46,23 +46,28 @@ var (
 
 type rgb struct{ r, g, b uint8 }
 
-// theme is the palette; the accent is the organization's colour.
+// theme is the palette: the accent, for text, is the organization's ink (its
+// colour darkened to read on white, see doc.Org), the tints are its colour.
 type theme struct {
 	ink, muted, rule, accent, tint, headBg, gapInk, gapBg, watermark rgb
 }
 
-func newTheme(color string) theme {
-	accent, ok := parseColor(color)
+func newTheme(o doc.Org) theme {
+	accent, ok := parseColor(o.Ink)
 	if !ok {
 		accent = rgb{31, 78, 121}
+	}
+	color, ok := parseColor(o.Color)
+	if !ok {
+		color = accent
 	}
 	return theme{
 		ink:       rgb{30, 30, 30},
 		muted:     rgb{105, 105, 105},
 		rule:      rgb{185, 185, 185},
 		accent:    accent,
-		tint:      mix(accent, 0.09),
-		headBg:    mix(accent, 0.14),
+		tint:      mix(color, 0.09),
+		headBg:    mix(color, 0.14),
 		gapInk:    rgb{166, 61, 0},
 		gapBg:     rgb{255, 236, 204},
 		watermark: rgb{248, 222, 222},
@@ -96,8 +101,11 @@ func Render(d *doc.Document) ([]byte, error) {
 	if d.Landscape {
 		g = landscape
 	}
-	l := &layout{fs: fs, th: newTheme(d.Org.Color), g: g}
+	l := &layout{fs: fs, th: newTheme(d.Org), g: g}
 	items := l.document(d)
+	if l.err != nil {
+		return nil, l.err
+	}
 	// Header, footer and watermark are drawn with these faces too.
 	l.used[regular], l.used[bold] = true, true
 	p := paginate(items, g)
@@ -198,8 +206,8 @@ func (w *writer) line(x1, y1, x2, y2, width float64, c rgb) {
 func (w *writer) page(d *doc.Document, n, total int, pg page) {
 	f, g, th := w.f, w.g, w.th
 	f.AddPage()
-	if len(d.Draft) > 0 {
-		w.watermark()
+	if d.Draft != nil {
+		w.watermark(d.Draft.Mark)
 	}
 	right := g.w - g.right
 	if n > 1 {
@@ -209,11 +217,7 @@ func (w *writer) page(d *doc.Document, n, total int, pg page) {
 		w.line(g.left, g.headRuleY, right, g.headRuleY, 0.2, th.rule)
 	}
 	w.line(g.left, g.footRuleY, right, g.footRuleY, 0.2, th.rule)
-	foot := d.Org.Name
-	if d.Updated != "" {
-		foot += " — mise à jour le " + d.Updated
-	}
-	w.text(g.left, g.footerY, regular, 8, th.muted, foot)
+	w.text(g.left, g.footerY, regular, 8, th.muted, d.Footer)
 	num := "Page " + strconv.Itoa(n) + " / " + strconv.Itoa(total)
 	w.text(right-w.measure(regular, 8, num), g.footerY, regular, 8, th.muted, num)
 	for _, pl := range pg {
@@ -225,16 +229,16 @@ func (w *writer) page(d *doc.Document, n, total int, pg page) {
 // Upright rather than slanted: text extraction (pdftotext, screen readers,
 // copy and paste) then reads it as one line instead of letters scattered
 // through the page.
-func (w *writer) watermark() {
+func (w *writer) watermark(mark string) {
 	f, g := w.f, w.g
 	size := 64.0
-	tw := w.measure(bold, size, draftMark)
+	tw := w.measure(bold, size, mark)
 	if limit := g.h * 0.7; tw > limit {
 		size, tw = size*limit/tw, limit
 	}
 	f.TransformBegin()
 	f.TransformRotate(90, g.w/2, g.h/2)
-	w.text(g.w/2-tw/2, g.h/2+size*ptMM*0.35, bold, size, w.th.watermark, draftMark)
+	w.text(g.w/2-tw/2, g.h/2+size*ptMM*0.35, bold, size, w.th.watermark, mark)
 	f.TransformEnd()
 }
 

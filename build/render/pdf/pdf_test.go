@@ -91,7 +91,7 @@ func TestOutsideCut(t *testing.T) {
 	docs := map[string]*doc.Document{}
 	for text, full := range texts {
 		docs[text] = &doc.Document{Title: "Test", Org: doc.Org{Name: "Org"}, Preamble: []doc.Block{par(txt(text))}}
-		l := &layout{fs: fs, th: newTheme(""), g: portrait}
+		l := &layout{fs: fs, th: newTheme(doc.Org{}), g: portrait}
 		l.document(docs[text])
 		if l.full != full {
 			t.Errorf("%q: full faces = %v, want %v", text, l.full, full)
@@ -112,7 +112,7 @@ func TestLinesFit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := &layout{fs: fs, th: newTheme(""), g: portrait}
+	l := &layout{fs: fs, th: newTheme(doc.Org{}), g: portrait}
 	in := doc.Inline{txt("Voir "), {Text: "https://www.cnil.fr/fr/les-droits-pour-maitriser-vos-donnees-personnelles", Link: "https://www.cnil.fr/"},
 		txt(" ou écrivez à "), {Text: "dpo@exemple.fr", Strong: true}, txt(".")}
 	const width = 30.0

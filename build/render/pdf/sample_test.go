@@ -37,13 +37,16 @@ func sample(landscape bool) *doc.Document {
 	return &doc.Document{
 		Kind:      doc.Politique,
 		Title:     "Politique de confidentialité",
-		Org:       doc.Org{ID: "exemple", Name: "Exemple Technologies", Color: "#1f4e79"},
+		Org:       doc.Org{ID: "exemple", Name: "Exemple Technologies", Color: "#1f4e79", Ink: "#1f4e79"},
 		Updated:   "2 janvier 2025",
 		Date:      time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC),
 		Version:   "1.2",
 		Subject:   "Comment Exemple Technologies traite vos données personnelles",
 		Landscape: landscape,
-		Draft:     []string{"organisation.dpo.adresse : adresse postale du DPO à compléter"},
+		Meta:      "Mise à jour le 2 janvier 2025 — version 1.2",
+		Footer:    "Exemple Technologies — Politique de confidentialité, mise à jour le 2 janvier 2025",
+		Draft: &doc.Draft{Mark: "Projet — à compléter", Lead: "Ce document n’est pas définitif.", Summary: "1 point à compléter ou à vérifier",
+			Points: []doc.Inline{{txt("9. Délégué — "), doc.Span{Text: "à compléter : adresse postale du DPO", Gap: true}}}},
 		Preamble: []doc.Block{
 			par(txt("Cette politique décrit comment "), doc.Span{Text: "Exemple Technologies", Strong: true},
 				txt(" (ci-après «\u00a0Exemple\u00a0»), société par actions simplifiée immatriculée au RCS de Lille sous le numéro 532\u202f829\u202f561, collecte et protège vos données.")),
