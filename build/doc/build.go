@@ -47,6 +47,9 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 	if pub == nil {
 		pub = &schema.Publication{}
 	}
+	if kind == Politique {
+		c = publicPart(c)
+	}
 	b := newBuilder(c)
 	d := &Document{Kind: kind, Org: b.orgInfo(id), Title: pub.Titre, Version: pub.Version}
 	if pub.MiseAJour != "" {
@@ -161,7 +164,9 @@ func finish(d *Document) {
 	var number func(prefix string, list []*Section)
 	number = func(prefix string, list []*Section) {
 		for i, s := range list {
-			s.Number = prefix + strconv.Itoa(i+1)
+			if !d.Brief {
+				s.Number = prefix + strconv.Itoa(i+1)
+			}
 			base := s.ID
 			if base == "" {
 				base = "section"

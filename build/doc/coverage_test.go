@@ -66,6 +66,24 @@ var variants = map[string]func(c *schema.Contenu){
 	"Derogation.regle":    derogation,
 	"Derogation.element":  derogation,
 	"Derogation.motif":    derogation,
+	// Facts of the register and of the summaries, which the complete
+	// organization does not state yet.
+	"Organisation.article":              registerFacts,
+	"Documents.url":                     registerFacts,
+	"Finalite.justification":            registerFacts,
+	"Traitement.reference":              registerFacts,
+	"Traitement.gestionnaire":           registerFacts,
+	"Traitement.services_destinataires": registerFacts,
+	"Traitement.nombre_personnes":       registerFacts,
+	"Traitement.registre_seulement":     registerFacts,
+	"Traitement.aipd":                   registerFacts,
+	"AIPD.criteres":                     registerFacts,
+	"AIPD.realisee_le":                  registerFacts,
+	"AIPD.conclusion":                   registerFacts,
+	"AIPD.reference":                    registerFacts,
+	"AIPD.dispense":                     registerFacts,
+	"Traitement.videosurveillance":      registerFacts,
+	"Conservation.fondement":            registerFacts,
 	// The authority's site shows when it has no complaint page.
 	"Autorite.site": func(c *schema.Contenu) { c.Organisation.AutoriteControle.Plainte = "" },
 }
@@ -82,6 +100,20 @@ func theme(c *schema.Contenu) {
 func minors(c *schema.Contenu) {
 	c.Personnes[0].MoinsDe15Ans = true
 	c.Personnes[0].ConsentementParental = "case à cocher par le titulaire de l'autorité parentale"
+}
+
+func registerFacts(c *schema.Contenu) {
+	c.Organisation.Article = "le"
+	c.Documents.URL = "https://rgpd.exemple.fr/exemple/"
+	t := &c.Traitements[1]
+	t.Finalites[0].Justification = "le contrat d'abonnement prévoit la création des comptes."
+	t.Reference, t.Gestionnaire, t.NombrePersonnes = "RT-002", "Direction des opérations", "moins_de_100"
+	t.ServicesDestinataires = []string{"service comptabilité"}
+	t.AIPD = &schema.AIPD{Criteres: []schema.CritereAIPD{"evaluation"}, RealiseeLe: "2024-01-10", Conclusion: "risques résiduels acceptables",
+		Reference: "AIPD-2024-01", Dispense: "analyse d'un traitement similaire"}
+	c.Traitements[2].RegistreSeulement = true
+	c.Traitements[2].Videosurveillance = true
+	c.Conservation[0].Fondement = "référentiel de la CNIL sur la gestion commerciale"
 }
 
 func derogation(c *schema.Contenu) {
