@@ -38,9 +38,13 @@ func generate() ([]byte, error) {
 	s := r.Reflect(&Contenu{})
 	s.ID = SchemaID
 	s.Title = "Contenu d'une organisation rgpdoc"
-	restrictGapKeys(s)
+	// Verifications is written out in each object, like Lacunes, so that
+	// its keys can be limited to the object's fields.
+	verifications := s.Definitions["Verifications"]
+	delete(s.Definitions, "Verifications")
+	restrictGapKeys(s, verifications)
 	for _, d := range s.Definitions {
-		restrictGapKeys(d)
+		restrictGapKeys(d, verifications)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -80,23 +84,29 @@ func mapType(t reflect.Type) *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: values, Extras: map[string]any{"enumDescriptions": labels}}
 }
 
-// restrictGapKeys limits the keys of "a_completer" to the other fields of the
+// restrictGapKeys limits the keys of "a_completer" and "a_verifier" to the other fields of the
 // same object, so that an editor completes them and a typo is caught.
-func restrictGapKeys(s *jsonschema.Schema) {
+func restrictGapKeys(s *jsonschema.Schema, verifications *jsonschema.Schema) {
 	if s.Properties == nil {
-		return
-	}
-	gaps, ok := s.Properties.Get("a_completer")
-	if !ok {
 		return
 	}
 	var names []any
 	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		if p.Key != "a_completer" {
+		if p.Key != "a_completer" && p.Key != "a_verifier" {
 			names = append(names, p.Key)
 		}
 	}
-	gaps.PropertyNames = &jsonschema.Schema{Enum: names}
+	if m, ok := s.Properties.Get("a_completer"); ok {
+		m.PropertyNames = &jsonschema.Schema{Enum: names}
+	}
+	if m, ok := s.Properties.Get("a_verifier"); ok {
+		s.Properties.Set("a_verifier", &jsonschema.Schema{
+			Type:                 "object",
+			AdditionalProperties: verifications.AdditionalProperties,
+			PropertyNames:        &jsonschema.Schema{Enum: names},
+			Description:          m.Description,
+		})
+	}
 }
 
 func TestSchemaUpToDate(t *testing.T) {

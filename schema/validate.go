@@ -95,7 +95,7 @@ func (c compiled) collect(e *jsonschema.ValidationError, instance any, out *[]Vi
 		known := c.properties(e.SchemaURL)
 		for _, p := range k.Properties {
 			msg := fmt.Sprintf("clé inconnue « %s »", p)
-			if s := closest(p, known); s != "" {
+			if s := Closest(p, known); s != "" {
 				msg += fmt.Sprintf(" ; vouliez-vous dire « %s » ?", s)
 			} else if len(known) > 0 {
 				msg += " ; clés possibles : " + strings.Join(known, ", ")
@@ -135,7 +135,7 @@ func (c compiled) collect(e *jsonschema.ValidationError, instance any, out *[]Vi
 			want = append(want, fmt.Sprint(w))
 		}
 		msg := fmt.Sprintf("valeur « %s » non autorisée pour %s", got, name)
-		if s := closest(got, want); s != "" {
+		if s := Closest(got, want); s != "" {
 			msg += fmt.Sprintf(" ; vouliez-vous dire « %s » ?", s)
 		} else if len(want) <= 20 {
 			msg += " ; valeurs possibles : " + strings.Join(want, ", ")
@@ -241,9 +241,9 @@ func (c compiled) fieldDescription(schemaURL string) string {
 	return strings.TrimSuffix(d, ".")
 }
 
-// closest returns the candidate nearest to s by edit distance, if near enough
+// Closest returns the candidate nearest to s by edit distance, if near enough
 // to be a likely typo.
-func closest(s string, candidates []string) string {
+func Closest(s string, candidates []string) string {
 	best, bestD := "", len(s)/3+1
 	for _, c := range candidates {
 		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD || (d == bestD && best == "" && d <= 2) {

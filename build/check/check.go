@@ -40,6 +40,7 @@ func Org(site *load.Site, o *load.Org) diag.List {
 	for _, r := range Rules {
 		r.check(&run{org: o, model: m, rule: r, out: &out})
 	}
+	m.applyDerogations(&run{org: o, model: m, rule: ruleByID("derogation"), out: &out}, out)
 	out.Sort()
 	// A fact shared by several traitements (a retention row, a recipient)
 	// would otherwise be reported once per traitement.

@@ -104,51 +104,6 @@ func checkConservationImprecise(r *run) {
 	}
 }
 
-// cnilLimit is a reference duration of the CNIL for a kind of data subject.
-type cnilLimit struct {
-	max  schema.Duree
-	what string
-}
-
-var cnilLimits = map[schema.NaturePersonne]cnilLimit{
-	"prospect": {schema.Duree{Valeur: 3, Unite: "ans"}, "3 ans à compter du dernier contact pour les prospects"},
-	"candidat": {schema.Duree{Valeur: 2, Unite: "ans"}, "2 ans après le dernier contact pour les candidats non retenus"},
-}
-
-// trackerLimit is the CNIL's longest lifetime for cookies and other trackers.
-var trackerLimit = schema.Duree{Valeur: 13, Unite: "mois"}
-
-func checkConservationCNIL(r *run) {
-	for _, t := range r.c.Traitements {
-		if !controller(&t) {
-			continue
-		}
-		for _, id := range t.Conservation {
-			k := r.conservation[id]
-			if k == nil || k.Duree == nil {
-				continue
-			}
-			for _, pid := range t.Personnes {
-				p := r.personnes[pid]
-				if p == nil {
-					continue // reported by reference
-				}
-				if l, ok := cnilLimits[p.Nature]; ok && longer(*k.Duree, l.max) {
-					r.report(r.org.Pos(k.Src, "duree"), "la ligne de conservation %s (%s) dépasse la durée de référence de la CNIL, %s (personnes %s)",
-						q(k.ID), formatDuree(*k.Duree), l.what, q(p.ID))
-				}
-			}
-			for _, did := range t.Donnees {
-				d := r.donnees[did]
-				if d != nil && d.Traceur && (len(k.Donnees) == 0 || slices.Contains(k.Donnees, did)) && longer(*k.Duree, trackerLimit) {
-					r.report(r.org.Pos(k.Src, "duree"), "la ligne de conservation %s (%s) dépasse les 13 mois que la CNIL admet pour les cookies et autres traceurs (données %s)",
-						q(k.ID), formatDuree(*k.Duree), q(d.ID))
-				}
-			}
-		}
-	}
-}
-
 func checkArchivage(r *run) {
 	for _, k := range r.c.Conservation {
 		switch {

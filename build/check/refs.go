@@ -91,6 +91,7 @@ func (m *model) refs() []ref {
 	}
 	for _, k := range m.c.Conservation {
 		many(k.Src, "donnees", "donnees", k.Donnees, false)
+		many(k.Src, "personnes", "personnes", k.Personnes, false)
 	}
 	for _, d := range m.c.Donnees {
 		many(d.Src, "personnes", "personnes", d.Personnes, false)
@@ -111,8 +112,9 @@ func checkReferences(r *run) {
 		if l.known[x.id] {
 			continue
 		}
-		msg := fmt.Sprintf("identifiant %s inconnu dans %s", q(x.id), x.list)
-		switch ids := slices.Compact(slices.Sorted(slices.Values(l.ids))); {
+		ids := slices.Compact(slices.Sorted(slices.Values(l.ids)))
+		msg := fmt.Sprintf("identifiant %s inconnu dans %s%s", q(x.id), x.list, suggest(x.id, ids))
+		switch {
 		case len(ids) == 0:
 			msg += fmt.Sprintf(" : la liste %s est vide ou absente", x.list)
 		case len(ids) <= 12:

@@ -19,12 +19,18 @@ const (
 	Warning Severity = iota
 	// Error is a finding that stops the build.
 	Error
+	// Accepted is a warning that the organization accepts with a reason (a
+	// derogation): reported, never failing a run.
+	Accepted
 )
 
 // String returns the French word used in reports.
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "erreur"
+	case Accepted:
+		return "accepté"
 	}
 	return "avertissement"
 }
@@ -32,8 +38,11 @@ func (s Severity) String() string {
 // MarshalText gives JSON reports a stable English identifier, like the other
 // keys of the JSON shape, which tools rather than people read.
 func (s Severity) MarshalText() ([]byte, error) {
-	if s == Error {
+	switch s {
+	case Error:
 		return []byte("error"), nil
+	case Accepted:
+		return []byte("accepted"), nil
 	}
 	return []byte("warning"), nil
 }
@@ -44,6 +53,9 @@ type Pos struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
 	Col  int    `json:"column"`
+	// Pointer is the JSON pointer of the reported value in File, when the
+	// finding concerns an element of the model: derogations match it.
+	Pointer string `json:"-"`
 }
 
 func (p Pos) String() string {
@@ -64,10 +76,16 @@ type Finding struct {
 	// documents show the point at its place (a gap declared in
 	// a_completer), or when it is not about the documents.
 	Document string `json:"-"`
+	// Motif is the reason an accepted finding is accepted.
+	Motif string `json:"motif,omitempty"`
 }
 
 func (f Finding) String() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", f.Pos, f.Severity, f.Message, f.Rule)
+	s := fmt.Sprintf("%s: %s: %s [%s]", f.Pos, f.Severity, f.Message, f.Rule)
+	if f.Motif != "" {
+		s += " — dérogation : " + f.Motif
+	}
+	return s
 }
 
 // List is a set of findings.
@@ -81,16 +99,29 @@ func (l List) Sort() {
 	})
 }
 
-// Count returns the number of errors and of warnings.
+// Count returns the number of errors and of warnings; accepted findings are
+// neither.
 func (l List) Count() (errors, warnings int) {
 	for _, f := range l {
-		if f.Severity == Error {
+		switch f.Severity {
+		case Error:
 			errors++
-		} else {
+		case Warning:
 			warnings++
 		}
 	}
 	return
+}
+
+// Accepted returns the number of accepted findings.
+func (l List) Accepted() int {
+	n := 0
+	for _, f := range l {
+		if f.Severity == Accepted {
+			n++
+		}
+	}
+	return n
 }
 
 // Fails reports whether the findings fail a run: any error, or any warning when strict.
@@ -103,15 +134,19 @@ func (l List) Fails(strict bool) bool {
 // "2 erreurs et 1 avertissement dans 2 fichiers sur 14".
 func (l List) Summary(files int) string {
 	e, w := l.Count()
+	accepted := ""
+	if a := l.Accepted(); a > 0 {
+		accepted = fmt.Sprintf(" ; %s par dérogation", plural(a, "écart accepté", "écarts acceptés"))
+	}
 	if e == 0 && w == 0 {
-		return fmt.Sprintf("Aucun problème dans %s.", plural(files, "fichier", "fichiers"))
+		return fmt.Sprintf("Aucun problème dans %s%s.", plural(files, "fichier", "fichiers"), accepted)
 	}
 	withFindings := map[string]bool{}
 	for _, f := range l {
 		withFindings[f.File] = true
 	}
-	return fmt.Sprintf("%s et %s dans %d %s sur %d.", plural(e, "erreur", "erreurs"), plural(w, "avertissement", "avertissements"),
-		len(withFindings), pluralWord(len(withFindings), "fichier", "fichiers"), files)
+	return fmt.Sprintf("%s et %s dans %d %s sur %d%s.", plural(e, "erreur", "erreurs"), plural(w, "avertissement", "avertissements"),
+		len(withFindings), pluralWord(len(withFindings), "fichier", "fichiers"), files, accepted)
 }
 
 // plural writes a count with its noun; French puts 0 and 1 in the singular.
@@ -135,6 +170,9 @@ type Report struct {
 	Errors   int       `json:"errors"`
 	Warnings int       `json:"warnings"`
 	Files    int       `json:"files"`
+	// Accepted counts the findings accepted by a derogation, which are in
+	// Findings with the severity "accepted".
+	Accepted int `json:"accepted"`
 }
 
 // WriteReport writes the findings in the given format; files is the number of
@@ -143,7 +181,7 @@ func (l List) WriteReport(w io.Writer, format string, files int) error {
 	switch format {
 	case "json":
 		e, warn := l.Count()
-		r := Report{Version: 1, Findings: l, Errors: e, Warnings: warn, Files: files}
+		r := Report{Version: 1, Findings: l, Errors: e, Warnings: warn, Files: files, Accepted: l.Accepted()}
 		if r.Findings == nil {
 			r.Findings = List{}
 		}
@@ -153,15 +191,16 @@ func (l List) WriteReport(w io.Writer, format string, files int) error {
 		return enc.Encode(r)
 	case "github":
 		for _, f := range l {
-			level := "warning"
-			if f.Severity == Error {
-				level = "error"
-			}
+			level := map[Severity]string{Error: "error", Warning: "warning", Accepted: "notice"}[f.Severity]
 			props := "file=" + ghProperty(f.File)
 			if f.Line > 0 {
 				props += fmt.Sprintf(",line=%d,col=%d", f.Line, f.Col)
 			}
-			if _, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", level, props, ghProperty(f.Rule), ghData(f.Message)); err != nil {
+			msg := f.Message
+			if f.Motif != "" {
+				msg += " — dérogation : " + f.Motif
+			}
+			if _, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", level, props, ghProperty(f.Rule), ghData(msg)); err != nil {
 				return err
 			}
 		}

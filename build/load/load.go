@@ -547,7 +547,9 @@ func (o *Org) Pos(origin schema.Origin, path ...string) diag.Pos {
 	for _, p := range path {
 		ptr += "/" + schema.PointerToken(p)
 	}
-	return f.at(ptr, false)
+	pos := f.at(ptr, false)
+	pos.Pointer = ptr
+	return pos
 }
 
 // Own reports whether an element comes from the organization's own files

@@ -17,14 +17,19 @@ func newCheckCmd() *command {
 		name:    "check",
 		summary: "vérifie le contenu : syntaxe, schéma, références et règles du RGPD",
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-			fs := newFlags("check", "[--content DOSSIER] [--format text|json|github] [--strict]",
+			fs := newFlags("check", "[--content DOSSIER] [--org ID…] [--format text|json|github] [--strict]",
 				"Vérifie les fichiers de contenu et signale chaque problème sous la forme\n"+
 					"fichier:ligne:colonne: gravité: message [règle].\n"+
 					"Code de sortie : 0 sans erreur, 1 si des constats font échouer la vérification, 2 en cas d'usage incorrect.", stderr)
 			content := fs.String("content", "content", "`DOSSIER` du contenu")
 			format := fs.String("format", "text", "`FORMAT` du rapport : text, json ou github")
-			strict := fs.Bool("strict", false, "échouer aussi sur les avertissements")
-			if code, stop := fs.parse(args); stop {
+			var orgs []string
+			fs.Func("org", "ne vérifier que l'organisation `ID` (option répétable, ou liste séparée par des virgules)", func(s string) error {
+				orgs = append(orgs, strings.Split(s, ",")...)
+				return nil
+			})
+			strict := fs.Bool("strict", false, "échouer aussi sur les avertissements (les écarts acceptés par dérogation ne comptent pas)")
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			if !slices.Contains(diag.Formats, *format) {
@@ -37,7 +42,7 @@ func newCheckCmd() *command {
 				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
 				return exitUsage
 			}
-			findings, err := build.Check(site)
+			findings, err := build.Check(site, orgs...)
 			if err != nil {
 				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
 				return exitUsage
