@@ -24,7 +24,7 @@ func TestUnknownBlock(t *testing.T) {
 	for name, place := range places {
 		for _, b := range []doc.Block{alien{}, nil} {
 			for _, f := range build.Formats {
-				_, err := build.RenderFormat(place(b), f)
+				_, err := build.RenderFormat(place(b), f, nil)
 				if err == nil || !strings.Contains(err.Error(), "inconnu") {
 					t.Errorf("%s, %T, %s: err = %v, want an unknown block error", name, b, f, err)
 				}
