@@ -69,7 +69,7 @@ func TestRegisterWording(t *testing.T) {
 		Traitements: []schema.Traitement{{ID: "prospection", Libelle: "Prospection", Role: roleController,
 			Personnes: []string{"prospects"}, Destinataires: []string{"st"},
 			Finalites: []schema.Finalite{{Description: "vous inviter à nos webinars", BaseLegale: "interet_legitime",
-				Interet: "vous présenter nos services",
+				Interet:  "vous présenter nos services",
 				Registre: &schema.Formulation{Description: "inviter les prospects aux webinars", Interet: "présenter les services aux prospects"}}}}},
 	}
 	var register, policy string

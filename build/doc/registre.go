@@ -43,6 +43,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	if e := b.derogations(); e != nil {
 		d.Sections = slices.Insert(d.Sections, len(d.Sections)-1, e)
 	}
+	d.Workbook = b.workbook(ctrl, proc)
 }
 
 // derogations is the section, for the auditor, of the warnings of rgpdoc
@@ -199,14 +200,19 @@ func (s registerShared) reference() []Block {
 		internal("Dispositions communes à toutes les activités", sharedAnchor), " ».")}
 }
 
-// actors is the table of the organization (controller, processor or both),
-// its DPO, its representative and the joint controllers, with the columns of
-// the CNIL model.
+// actors is the section of the organization's actors.
 func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
+	return &Section{ID: "acteurs", Title: "Acteurs", Blocks: []Block{b.actorTable(ctrl, proc, ctrl)}}
+}
+
+// actorTable is the table of the organization (controller, processor or
+// both), its DPO, its representative and the joint controllers of the
+// activities joint, with the columns of the CNIL model.
+func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 	o := b.org
 	t := &Table{
 		Caption: "Acteurs",
-		Header:  []string{"Acteur", "Nom", "Adresse", "CP", "Ville", "Pays", "Téléphone", "Mél"},
+		Header:  []string{"Acteurs", "Nom", "Adresse", "Code postal", "Ville", "Pays", "Téléphone", "Adresse mél"},
 		Widths:  []float64{0.15, 0.15, 0.18, 0.06, 0.1, 0.08, 0.11, 0.17},
 	}
 	role := "Responsable du traitement"
@@ -243,7 +249,7 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (organisation établie dans l'Union européenne)", nil, "", ""))
 	}
 	var seen []string
-	for _, a := range ctrl {
+	for _, a := range joint {
 		for i := range a.ResponsablesConjoints {
 			c := &a.ResponsablesConjoints[i]
 			if !slices.Contains(seen, c.Nom) {
@@ -252,7 +258,7 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 			}
 		}
 	}
-	return &Section{ID: "acteurs", Title: "Acteurs", Blocks: []Block{t}}
+	return t
 }
 
 // actor is one row of the actors table.
@@ -290,28 +296,24 @@ func (b *builder) part(id, title, none string, acts []*schema.Traitement, sheet 
 	if len(acts) == 0 {
 		return &Section{ID: id, Title: title, Blocks: []Block{para(none)}}
 	}
-	list := &Table{
-		Caption: "Liste des activités",
-		Header:  []string{"Activité", "Rôle", "Date de création", "Dernière mise à jour"},
-		Widths:  []float64{0.45, 0.25, 0.15, 0.15},
-	}
+	list := b.activityList(acts, true)
 	s := &Section{ID: id, Title: title, Blocks: []Block{list}}
 	for _, t := range acts {
-		list.Rows = append(list.Rows, []Cell{
-			cell(line(internal(t.Libelle, SheetAnchor(t.ID)))), cell(line(label(t.Role))),
-			cell(line(date(t.CreeLe, t.ACompleter, "cree_le"))), cell(line(date(t.MiseAJour, t.ACompleter, "mise_a_jour"))),
-		})
 		s.Sections = append(s.Sections, &Section{ID: SheetAnchor(t.ID), Title: t.Libelle, Blocks: sheet(t)})
 	}
 	return s
 }
 
-// date writes a date of a sheet, its gap, or a dash.
+// date writes a date of a sheet, or its gap: the register dates every sheet.
 func date(iso string, g schema.Lacunes, field string) any {
 	if iso != "" {
 		return typo.Date(iso)
 	}
-	return orDash("", declared("", g, field, "date"))
+	what := "date de création de la fiche"
+	if field == "mise_a_jour" {
+		what = "date de mise à jour de la fiche"
+	}
+	return gap(g, field, what)
 }
 
 // facts is the two-column table that opens a sheet.
@@ -327,8 +329,10 @@ func (f facts) add(name string, content ...Block) {
 
 // common adds the rows every sheet has first.
 func (b *builder) common(f facts, t *schema.Traitement) {
+	f.add("N° / RÉF", para(reference(t)))
 	f.add("Date de création", para(date(t.CreeLe, t.ACompleter, "cree_le")))
 	f.add("Dernière mise à jour", para(date(t.MiseAJour, t.ACompleter, "mise_a_jour")))
+	b.ficheRows(f, t)
 }
 
 // tail adds the rows every sheet ends with.
@@ -376,12 +380,12 @@ func (b *builder) controllerSheet(t *schema.Traitement) []Block {
 	}
 	f.add("Finalité principale", main...)
 	b.tail(f, t)
-	purposes := &Table{Caption: "Objectifs poursuivis", Header: []string{"Sous-finalité", "Base légale"}, Widths: []float64{0.55, 0.45}}
+	purposes := &Table{Caption: "Objectifs poursuivis", Header: []string{"Sous-finalité", "Base légale", "Justification de la base légale"}, Widths: []float64{0.4, 0.25, 0.35}}
 	for i := range t.Finalites {
 		p := &t.Finalites[i]
 		purposes.Rows = append(purposes.Rows, []Cell{
 			cell(line(strong(purposeTerm(t, p)), " : ", markdownInline(sentence(p.Description)))),
-			cell(basisLabel(p)),
+			cell(basisLabel(p)), cell(justification(t, p)),
 		})
 	}
 	out := []Block{f.t, purposes}
@@ -450,7 +454,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 			sens.Rows = append(sens.Rows, []Cell{cell(line(d.Libelle)), cell(line(label(s.Categorie), ref(s.Categorie))), cell(line(cond))})
 		}
 	}
-	out := []Block{data}
+	out := []Block{data, b.retentionSplit(t)}
 	switch {
 	case len(sens.Rows) > 0:
 		out = append(out, sens)
