@@ -17,7 +17,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	}
 	d.Subject = b.name() + " — registre des activités de traitement (art. 30 du RGPD)"
 	d.Landscape = true
-	b.c = inRegister(b.c)
+	b.c = InRegister(b.c)
 	intro := line("Registre tenu par ", b.named(""), " en application de l'art. 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
 	if pub.CreeLe != "" {
 		intro = append(intro, line(" Registre créé le ", typo.Date(pub.CreeLe), ".")...)
@@ -60,11 +60,11 @@ func (b *builder) derogations() *Section {
 		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
 }
 
-// inRegister returns the content as the register words it: the register is
+// InRegister returns the content as the register words it: the register is
 // the organization's own document, written in the third person, and takes
 // the wording the content gives it (registre) where the policy's speaks to
 // the person. The content is not modified.
-func inRegister(c *schema.Contenu) *schema.Contenu {
+func InRegister(c *schema.Contenu) *schema.Contenu {
 	v := *c
 	v.Traitements = slices.Clone(c.Traitements)
 	for i := range v.Traitements {
