@@ -32,8 +32,7 @@ func checkPresentation(r *run) {
 	}
 	pos := r.org.Pos(o.Src, "theme", "logo")
 	if b, ok := r.org.Assets[t.Logo]; !ok {
-		r.report(pos, "logo « %s » introuvable dans le dossier %s, ou refusé (lien hors du dossier de contenu, fichier spécial, trop volumineux)",
-			t.Logo, r.org.Dir)
+		r.report(pos, "logo « %s » introuvable dans le dossier %s", t.Logo, r.org.Dir)
 	} else if why := asset.Image(t.Logo, b); why != "" {
 		r.report(pos, "logo %s : %s", filepath.Join(r.org.Dir, t.Logo), why)
 	}

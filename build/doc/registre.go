@@ -234,8 +234,8 @@ func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 	case d == nil:
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", gap(o.ACompleter, "dpo", "désignation d'un délégué à la protection des données"), nil, "", ""))
 	default:
-		name := any(d.Nom)
-		if d.Nom == "" {
+		name := any(dpoName(d))
+		if name == "" {
 			name = "—"
 		}
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
@@ -492,6 +492,9 @@ var registerSource = map[schema.Source]string{
 
 func origin(d *schema.Donnee) Inline {
 	out := line(registerSource[d.Source])
+	if d.Traceur {
+		out = append(out, line(" (cookies ou autres traceurs)")...)
+	}
 	if d.Origine != "" {
 		out = append(out, line(" : ", d.Origine)...)
 	}

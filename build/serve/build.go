@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
@@ -20,8 +22,12 @@ import (
 
 // state is what the server serves; it is never modified once published.
 type state struct {
-	// id identifies the state to the pages, which reload when it changes.
+	// id identifies the state to the pages, which update when it changes.
 	id string
+	// assets identifies the stylesheets, scripts and images that the pages
+	// load: a page whose assets are not the state's reloads fully, the
+	// others only swap their changed parts in place.
+	assets string
 	// good is the last good build; nil before the first one.
 	good *snapshot
 	// problems say why the last build failed; nil when it succeeded.
@@ -45,6 +51,10 @@ type snapshot struct {
 	// th the themes themselves, which the PDFs rendered later use too.
 	themes int
 	th     *html.Themes
+	// assets is the generation of the files that the pages load: it
+	// changes with the themes and with an organization's colour stylesheet
+	// or logo.
+	assets int
 }
 
 // orgBuild is the build of one organization, which the snapshots share for
@@ -244,6 +254,7 @@ func (s *Server) check(site *load.Site) diag.List {
 func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (snap *snapshot, rendered []string, err error) {
 	snap = &snapshot{site: site, orgs: make(map[string]*orgBuild, len(site.Orgs)), themes: s.themes, th: s.th}
 	same := prev != nil && prev.themes == s.themes
+	assetsSame := same
 	var ids []string
 	for _, o := range site.Orgs {
 		if ob := prev.org(o.ID); same && ob != nil && ob.hash == o.Hash {
@@ -268,7 +279,16 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		}
 		for i, id := range ids {
 			snap.orgs[id].listing = listings[i]
+			if ob := prev.org(id); ob != nil && !sameAssets(ob.files, snap.orgs[id].files) {
+				assetsSame = false
+			}
 		}
+	}
+	if assetsSame {
+		snap.assets = prev.assets
+	} else {
+		s.assets++
+		snap.assets = s.assets
 	}
 	for _, o := range site.Orgs {
 		snap.listings = append(snap.listings, snap.orgs[o.ID].listing)
@@ -282,6 +302,34 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		return nil, nil, err
 	}
 	return snap, append(ids, ""), nil
+}
+
+// sameAssets tells whether two builds of an organization have the same
+// files that its pages load.
+func sameAssets(a, b build.Files) bool {
+	n := 0
+	for p, x := range a {
+		if !loaded(p) {
+			continue
+		}
+		if y, ok := b[p]; !ok || !bytes.Equal(x, y) {
+			return false
+		}
+		n++
+	}
+	for p := range b {
+		if loaded(p) {
+			n--
+		}
+	}
+	return n == 0
+}
+
+// loaded tells whether pages load a file of the site: a stylesheet, a
+// script, an image (the logo); documents and exports are only linked to.
+func loaded(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".css" || ext == ".js" || asset.IsImage(name)
 }
 
 func (sn *snapshot) org(id string) *orgBuild {
@@ -317,7 +365,10 @@ func (s *Server) fail(cur *state, problems []problem, start time.Time) {
 // newState returns a state to publish, with a new id.
 func (s *Server) newState(good *snapshot, problems []problem) *state {
 	st := &state{id: s.newID(), good: good, problems: problems}
-	st.head = fmt.Appendf(nil, `<script src="/_rgpdoc/live.js" data-build="%s" defer></script>`, st.id)
+	if good != nil {
+		st.assets = fmt.Sprintf("%s-%d", s.run, good.assets)
+	}
+	st.head = fmt.Appendf(nil, `<script src="/_rgpdoc/live.js" data-build="%s" data-assets="%s" defer></script>`, st.id, st.assets)
 	if problems != nil {
 		st.head = append(st.head, `<link rel="stylesheet" href="/_rgpdoc/overlay.css">`...)
 		st.overlay = overlay(problems, good != nil)
