@@ -15,6 +15,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
+	"github.com/rgpdoc/rgpdoc/build/render/jsonld"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
 	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
@@ -297,6 +298,8 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return ods.Render(d)
 	case html.CSV:
 		return csv.Render(d)
+	case html.JSONLD:
+		return jsonld.Render(d)
 	case doc.Fragment:
 		return html.Fragment(d)
 	}
