@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -13,8 +14,10 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
+	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -82,19 +85,31 @@ func RenderOrgs(site *load.Site, findings diag.List, opts Options, put Put) ([]h
 // or a warning with opts.Strict), no more organizations are rendered, out is
 // left as it was and no file is counted: the caller reports the findings.
 // With a cache, the organizations that did not change since it kept their
-// files are not rendered again.
-func Write(site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+// files are not rendered again. Write refuses folders that a build must not
+// write to (see Folders). When ctx is done, it stops rendering, leaves out
+// as it was and returns ctx's error.
+func Write(ctx context.Context, site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+	folders := Folders{Content: site.Dir, Out: out}
+	if cache != nil {
+		folders.Cache = cache.dir
+	}
+	if err := folders.Check(); err != nil {
+		return nil, 0, err
+	}
 	orgs, err := selectOrgs(site, opts.Orgs)
 	if err != nil {
 		return nil, 0, err
 	}
 	files := 0
 	p := newPipeline(site, opts, nil)
+	p.ctx = ctx
 	p.failed.Store(site.Findings.Fails(opts.Strict))
 	err = Replace(out, func(d *Dir) error {
 		p.put, p.cache, p.dir = d.Put, cache, d
 		listings, err := p.run(orgs)
 		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
 		case p.failed.Load():
 			return errFindings
 		case err != nil:
@@ -119,6 +134,7 @@ var errFindings = errors.New("des constats font échouer la production du site")
 // lists it, checked unless the caller gives the findings (byFile), rendered
 // when there is a put and the run has not failed, then released.
 type pipeline struct {
+	ctx             context.Context // rendering stops when it is done
 	site            *load.Site
 	opts            Options
 	formats, listed []Format
@@ -141,7 +157,10 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	if len(formats) == 0 {
 		formats = Formats
 	}
-	return &pipeline{site: site, opts: opts, formats: formats, listed: append(slices.Clone(formats), opts.Lazy...), put: put,
+	// The index pages list the formats in one order, rendered or lazy.
+	listed := append(slices.Clone(formats), opts.Lazy...)
+	slices.SortStableFunc(listed, func(a, b Format) int { return slices.Index(Formats, a) - slices.Index(Formats, b) })
+	return &pipeline{ctx: context.Background(), site: site, opts: opts, formats: formats, listed: listed, put: put,
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
@@ -191,7 +210,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 			findings = append(findings, p.byFile[f.Path]...)
 		}
 	}
-	if p.put == nil || p.failed.Load() {
+	if p.put == nil || p.failed.Load() || p.ctx.Err() != nil {
 		return nil
 	}
 	return p.render(o, draft(o, findings), listing)
@@ -288,6 +307,10 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return md.Render(d)
 	case html.PDF:
 		return pdf.Render(d)
+	case html.ODS:
+		return ods.Render(d)
+	case html.CSV:
+		return csv.Render(d)
 	case doc.Fragment:
 		return html.Fragment(d)
 	}

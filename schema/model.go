@@ -94,6 +94,8 @@ type Organisation struct {
 	SansDPO bool `json:"sans_dpo,omitempty"`
 	// Décisions automatisées que l'organisation déclare ne pas prendre, dans les termes de la source (art. 13, § 2, f) et 22 du RGPD).
 	SansDecisionAutomatisee PorteeDecision `json:"sans_decision_automatisee,omitempty"`
+	// Article défini que le nom prend dans une phrase (« l' » pour « l'Agence du Beffroi ») ; aucun par défaut.
+	Article Article `json:"article,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
@@ -448,6 +450,19 @@ type Traitement struct {
 	CreeLe string `json:"cree_le,omitempty" jsonschema:"format=date"`
 	// Date de dernière mise à jour de la fiche (AAAA-MM-JJ).
 	MiseAJour string `json:"mise_a_jour,omitempty" jsonschema:"format=date"`
+	// Numéro ou référence de la fiche dans le registre (« N° / RÉF » du modèle de la CNIL), par exemple « RT-004 ».
+	Reference string `json:"reference,omitempty"`
+	// Service ou personne qui gère l'activité au sein de l'organisation, par exemple « Direction des ressources humaines ».
+	Gestionnaire string `json:"gestionnaire,omitempty"`
+	// Services internes qui reçoivent les données, nommés pour le registre (« service comptabilité »).
+	ServicesDestinataires []string `json:"services_destinataires,omitempty"`
+	// Nombre approximatif de personnes concernées, en ordre de grandeur.
+	NombrePersonnes OrdreGrandeur `json:"nombre_personnes,omitempty"`
+	// Vrai si l'activité ne figure qu'au registre : la politique de confidentialité ne la décrit pas
+	// (paie, gestion du personnel, fichier des fournisseurs…).
+	RegistreSeulement bool `json:"registre_seulement,omitempty"`
+	// Examen des critères de l'analyse d'impact (art. 35 du RGPD) et, s'il y a lieu, l'analyse réalisée.
+	AIPD *AIPD `json:"aipd,omitempty"`
 	// « aucune » si le traitement ne porte sur aucune catégorie particulière de données (art. 9 et 10 du RGPD) ; sinon les données citées qui en relèvent le disent (sensible).
 	DonneesSensibles Aucune `json:"donnees_sensibles,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
@@ -456,6 +471,24 @@ type Traitement struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
 	Videosurveillance bool `json:"videosurveillance,omitempty"`
+}
+
+// AIPD est l'examen d'une activité au regard des neuf critères de l'analyse d'impact relative à la
+// protection des données (art. 35 du RGPD ; délibérations de la CNIL n° 2018-326 et n° 2018-327) :
+// deux critères ou plus rendent l'analyse requise.
+type AIPD struct {
+	Src Origin `json:"-"`
+	// Critères remplis par l'activité ; une liste vide dit qu'aucun ne l'est.
+	Criteres []CritereAIPD `json:"criteres" jsonschema:"required"`
+	// Date à laquelle l'analyse d'impact a été réalisée (AAAA-MM-JJ).
+	RealiseeLe string `json:"realisee_le,omitempty" jsonschema:"format=date"`
+	// Conclusion de l'analyse, par exemple « risques résiduels acceptables ».
+	Conclusion string `json:"conclusion,omitempty"`
+	// Référence du document d'analyse, par exemple « AIPD-2024-02 ».
+	Reference string `json:"reference,omitempty"`
+	// Raison documentée de ne pas réaliser l'analyse malgré les critères remplis
+	// (traitement de la liste des traitements dispensés, analyse d'un traitement similaire…).
+	Dispense string `json:"dispense,omitempty"`
 }
 
 // Finalite est un objectif poursuivi, avec une seule base légale (art. 6 du RGPD).
@@ -473,6 +506,9 @@ type Finalite struct {
 	Obligation string `json:"obligation,omitempty"`
 	// Vrai pour la prospection commerciale : le droit d'opposition est alors présenté à part (art. 21, § 2, du RGPD).
 	Prospection bool `json:"prospection,omitempty"`
+	// Justification de la base légale : texte qui la fonde ou, pour l'intérêt légitime, mise en balance
+	// de cet intérêt avec les droits et attentes des personnes, en quelques phrases (Markdown).
+	Justification string `json:"justification,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
@@ -538,6 +574,8 @@ type Conservation struct {
 	Fin Fin `json:"fin,omitempty"`
 	// Archivage intermédiaire après la durée d'utilisation courante.
 	Archivage *Archivage `json:"archivage,omitempty"`
+	// Texte qui fixe la durée (source légale ou référentiel), par exemple « article L. 3243-4 du code du travail ».
+	Fondement string `json:"fondement,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
@@ -738,6 +776,9 @@ type BaseLegale string
 // FormeJuridique est une forme juridique française.
 type FormeJuridique string
 
+// Article est l'article défini qui précède le nom de l'organisation dans une phrase.
+type Article string
+
 // Famille est une famille de données du modèle de registre de la CNIL.
 type Famille string
 
@@ -782,6 +823,12 @@ type FinDeContrat string
 
 // Autorisation est le régime d'autorisation des sous-traitants ultérieurs.
 type Autorisation string
+
+// OrdreGrandeur est un ordre de grandeur du nombre de personnes concernées.
+type OrdreGrandeur string
+
+// CritereAIPD est l'un des neuf critères qui appellent une analyse d'impact (délibération de la CNIL n° 2018-326).
+type CritereAIPD string
 
 // Referentiel est une durée de référence de la CNIL ou du droit français pour une ligne de conservation.
 type Referentiel string

@@ -82,6 +82,8 @@ var Rules = []*Rule{
 		Title: "Les données qui ne viennent pas de la personne nomment leur source"},
 	{ID: "registre-complet", Severity: diag.Error, Ref: "art. 30, § 1 et § 2, du RGPD", check: checkRegistre,
 		Title: "Le registre a, pour chaque traitement, ses destinataires, les coordonnées des responsables conjoints et des clients du sous-traitant"},
+	{ID: "aipd", Severity: diag.Warning, Ref: "art. 35 du RGPD, délibérations de la CNIL n° 2018-326 et n° 2018-327", check: checkAIPD,
+		Title: "Un traitement qui remplit deux critères ou plus de l'analyse d'impact indique l'analyse réalisée ou la raison de ne pas la faire"},
 	{ID: "contrat-sous-traitant", Severity: diag.Error, Ref: "art. 28, § 3 et § 4, du RGPD", check: checkContratSousTraitant,
 		Title: "Chaque sous-traitant destinataire des données est lié par un contrat de l'article 28 (contrat_art28) ; dans la charte, chaque sous-traitant ultérieur par un contrat aux mêmes obligations (memes_obligations)"},
 	{ID: "securite", Severity: diag.Error, Ref: "art. 28, § 3, c), 30, § 1, g), 30, § 2, d) et 32 du RGPD", check: checkSecurite,

@@ -51,6 +51,9 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 	if pub == nil {
 		pub = &schema.Publication{}
 	}
+	if kind == Politique {
+		c = publicPart(c)
+	}
 	b := newBuilder(c)
 	d := &Document{Kind: kind, Org: b.orgInfo(id), Title: pub.Titre, Version: pub.Version}
 	if pub.MiseAJour != "" {

@@ -13,7 +13,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 	if d.Title == "" {
 		d.Title = "Charte de traitement des données"
 	}
-	d.Subject = "Traitements de données effectués par " + b.name() + " pour le compte de ses clients (art. 28 du RGPD)"
+	d.Subject = "Traitements de données effectués par " + b.named("") + " pour le compte de ses clients (art. 28 du RGPD)"
 	if c := b.c.Documents; c != nil && c.Charte != nil && len(c.Charte.Public) > 0 {
 		var defs definitions
 		for _, p := range c.Charte.Public {
@@ -54,7 +54,7 @@ func (b *builder) preamble(pub *schema.Publication) *Section {
 	} else {
 		s.Blocks = []Block{para("La présente charte décrit les traitements de données à caractère personnel que nous effectuons pour le compte de nos clients et les engagements que nous prenons envers eux.")}
 	}
-	s.Blocks = append(s.Blocks, para(b.identity(), b.designation(),
+	s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(),
 		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »).", toVerify(b.org.AVerifier)))
 	clients := &List{}
 	for i := range b.c.Clients {
@@ -241,7 +241,7 @@ func (b *builder) commitments() *Section {
 		defs.add("À vérifier", v)
 	}
 	return &Section{ID: "engagements", Title: "Nos engagements de sous-traitant", Blocks: []Block{
-		para("Conformément à l'article 28, § 3, du RGPD, nous prenons envers vous les engagements suivants :"),
+		para("Conformément à l'art. 28, § 3, du RGPD, nous prenons envers vous les engagements suivants :"),
 		defs.block(),
 	}}
 }

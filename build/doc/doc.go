@@ -35,13 +35,19 @@ var Kinds = []Kind{Politique, Charte, Registre}
 // paste into a web page: mentions/<activity>.fragment.html.
 const Fragment = "fragment.html"
 
+// Exports are the formats of the register alone: the CNIL model's
+// spreadsheet, the list of activities as CSV, the register as linked data.
+var Exports = []string{"ods", "csv", "jsonld"}
+
 // Formats returns the formats of a kind of document among those asked for
-// (file extensions: html, md, pdf), in their order. The essentials and the
-// notices are web pages: no PDF; a notice's HTML comes with its fragment.
+// (file extensions: html, md, pdf, and the exports), in their order. The
+// essentials and the notices are web pages: no PDF; a notice's HTML comes
+// with its fragment; only the register has the exports.
 func Formats[F ~string](k Kind, asked []F) []F {
 	var out []F
 	for _, f := range asked {
-		if f != "pdf" || k != Essentiel && k != Mention {
+		noPDF := f == "pdf" && (k == Essentiel || k == Mention)
+		if !noPDF && (k == Registre || !slices.Contains(Exports, string(f))) {
 			out = append(out, f)
 		}
 	}
@@ -81,6 +87,9 @@ type Document struct {
 	Preamble []Block
 	// Sections are the numbered sections.
 	Sections []*Section
+	// Workbook is the register laid out for its exports (spreadsheet, CSV,
+	// linked data); nil for the other documents.
+	Workbook *Workbook
 	// Activity is the processing activity a notice (Mention) is about.
 	Activity string
 	// Brief marks a page read in a minute: no table of contents, no

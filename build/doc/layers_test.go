@@ -88,7 +88,7 @@ func TestMentionFacts(t *testing.T) {
 	text := layerText(prospection)
 	for _, want := range []string{
 		"traitées par Exemple Services, responsable du traitement",
-		"Base légale : intérêts légitimes, au sens de l'art. 6, § 1, f) du RGPD : développer notre clientèle",
+		"Base légale : intérêt légitime, au sens de l'art. 6, § 1, f) du RGPD : développer notre clientèle",
 		"Identité et coordonnées des Prospects (nom, prénom, adresse électronique, téléphone, société) : à compléter : caractère obligatoire ou facultatif de leur fourniture.",
 		"Destinataires : Équipe commerciale et marketing ; Service d'envoi de courriels.",
 		"Durée de conservation : Données des Prospects : 3 ans à compter du dernier contact",

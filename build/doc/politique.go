@@ -14,7 +14,7 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 	if d.Title == "" {
 		d.Title = "Politique de confidentialité"
 	}
-	d.Subject = "Comment " + b.name() + " traite vos données à caractère personnel"
+	d.Subject = "Comment " + b.named("") + " traite vos données à caractère personnel"
 	all := b.activities(roleController, roleJoint, roleProcessor)
 	ctrl, proc := b.controlled(), b.processed()
 	dest := b.destinataires(all...)
@@ -50,8 +50,8 @@ func (b *builder) scope(pub *schema.Publication) *Section {
 	if pub.Introduction != "" {
 		s.Blocks = markdown(pub.Introduction)
 	} else {
-		s.Blocks = []Block{para("La présente politique vous informe de la manière dont ", b.name(),
-			" traite vos données à caractère personnel, conformément aux articles 12 à 14 du RGPD.")}
+		s.Blocks = []Block{para("La présente politique vous informe de la manière dont ", b.named(""),
+			" traite vos données à caractère personnel, conformément aux art. 12 à 14 du RGPD.")}
 	}
 	if list := b.covered(); len(list) > 0 {
 		var items []Inline
@@ -114,11 +114,11 @@ func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 	if len(ctrl) > 0 || len(proc) == 0 {
 		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), ".", toVerify(b.org.AVerifier)))
 	} else {
-		s.Blocks = append(s.Blocks, para(b.identity(), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.org.AVerifier)))
+		s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.org.AVerifier)))
 	}
 	s.Blocks = append(s.Blocks, blocks(b.contacts())...)
 	if b.org.Groupe != "" {
-		s.Blocks = append(s.Blocks, para(b.name(), " fait partie du groupe ", b.org.Groupe, "."))
+		s.Blocks = append(s.Blocks, para(capital(b.named("")), " fait partie du groupe ", b.org.Groupe, "."))
 	}
 	switch r := b.org.Representant; {
 	case r != nil:

@@ -20,6 +20,9 @@ func (b *builder) identity() Inline {
 	o := b.org
 	g := o.ACompleter
 	out := line(fact(o.RaisonSociale, g, "raison_sociale", "raison sociale"))
+	if o.RaisonSociale != "" {
+		out = line(b.named(""))
+	}
 	if o.FormeJuridique != "" {
 		out = append(out, line(", ", schema.Label(o.FormeJuridique))...)
 	} else {
@@ -31,7 +34,7 @@ func (b *builder) identity() Inline {
 		out = append(out, line(optional(", ", declared("", g, "capital", "capital social")))...)
 	}
 	if o.RCS != nil {
-		out = append(out, line(", immatriculée au registre du commerce et des sociétés de ", o.RCS.Ville, " sous le numéro ", o.RCS.Numero)...)
+		out = append(out, line(", immatriculée au registre du commerce et des sociétés ", elided("de", o.RCS.Ville), " sous le numéro ", o.RCS.Numero)...)
 	} else {
 		out = append(out, line(optional(", ", declared("", g, "rcs", "immatriculation au RCS")))...)
 	}
@@ -477,6 +480,9 @@ func hosting(list []*schema.Destinataire) []Block {
 	return []Block{para("Les données sont hébergées par :"), bullets(items...)}
 }
 
+// noTransfer says that no data leave the EEA.
+const noTransfer = "Les données ne sont pas transférées hors de l'Espace économique européen (EEE)."
+
 // transfersBlocks presents the transfers outside the EEA with their
 // safeguards. It says that the data leave no EEA country only when every
 // recipient's location is known: a recipient working outside the EEA without
@@ -501,7 +507,7 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 		}
 	}
 	if len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0 {
-		return []Block{para("Les données ne sont pas transférées hors de l'Espace économique européen (EEE).")}
+		return []Block{para(noTransfer)}
 	}
 	var out []Block
 	if len(list) > 0 {
@@ -812,7 +818,7 @@ func decision(t *schema.Traitement, to audience) []Block {
 	defs.add("Conséquences prévues", para(field(a.Consequences, "consequences", "conséquences de la décision")))
 	switch {
 	case a.Significant():
-		exc := any(gap(g, "exception", "exception de l'article 22, § 2, qui permet la décision"))
+		exc := any(gap(g, "exception", "exception de l'art. 22, § 2, qui permet la décision"))
 		if a.Exception != "" {
 			exc = line(schema.Label(a.Exception), ref(a.Exception), ".")
 		}

@@ -41,6 +41,11 @@ const (
 	HTML     Format = "html"
 	Markdown Format = "md"
 	PDF      Format = "pdf"
+	// The register's exports: the CNIL model's spreadsheet, its list of
+	// activities as CSV, and the register in the W3C DPV vocabulary.
+	ODS    Format = "ods"
+	CSV    Format = "csv"
+	JSONLD Format = "jsonld"
 )
 
 // Listing is what the index pages show of one organization.
@@ -92,12 +97,13 @@ func Render(d *doc.Document) ([]byte, error) {
 }
 
 // Formats lists every format, in the order the pages present them.
-var Formats = []Format{HTML, Markdown, PDF}
+var Formats = []Format{HTML, Markdown, PDF, ODS, CSV}
 
 // alternate is another format of a document, linked from its page.
 type alternate struct{ Href, Type, Name string }
 
-var mediaTypes = map[Format]string{Markdown: "text/markdown", PDF: "application/pdf", doc.Fragment: "text/html"}
+var mediaTypes = map[Format]string{Markdown: "text/markdown", PDF: "application/pdf", doc.Fragment: "text/html",
+	ODS: "application/vnd.oasis.opendocument.spreadsheet", CSV: "text/csv", JSONLD: "application/ld+json"}
 
 // Fragment returns a document without the page around it, for pasting into
 // another site's page (mentions/<activity>.fragment.html): the draft
@@ -429,6 +435,10 @@ func formatName(f Format) string {
 		return "Markdown"
 	case PDF:
 		return "PDF"
+	case ODS:
+		return "tableur ODS"
+	case JSONLD:
+		return "JSON-LD (DPV)"
 	case doc.Fragment:
 		return "fragment HTML à coller dans une page"
 	default:
