@@ -224,6 +224,9 @@ func (w walker) elements(a, b reflect.Value, path, generic, top, where string) {
 			if f := e.FieldByName("ID"); f.IsValid() && f.String() != "" {
 				key = f.String()
 			}
+			if v, ok := e.Interface().(schema.Version); ok {
+				key = v.Date + " " + v.Version // an entry may come first
+			}
 			out = append(out, elem{key, e, label(e, key)})
 		}
 		return out

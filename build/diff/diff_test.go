@@ -61,6 +61,7 @@ func dpoEdits(t *testing.T, dir string) {
 	edit(t, filepath.Join(dir, "exemple/traitements.yaml"), "destinataires: [support, hebergeur, comptable]", "destinataires: [support, hebergeur, comptable, commercial]")
 	edit(t, filepath.Join(dir, "exemple/organisation.yaml"), "telephone: 02 40 00 00 00", "telephone: 02 40 00 00 09")
 	edit(t, filepath.Join(dir, "exemple/traitements.yaml"), "description: établir et conserver les factures.", "description: \"établir  et conserver les factures\"")
+
 }
 
 func load2(t *testing.T, a, b string) (*load.Site, *load.Site) {
@@ -213,5 +214,28 @@ func TestBetweenRevisions(t *testing.T) {
 		if err := Extract(ctx, content, rev, t.TempDir()); err == nil {
 			t.Errorf("revision %q: no error", rev)
 		}
+	}
+}
+
+// TestElements matches history entries by date and version, and names an
+// element added at the top of the model without a place before it.
+func TestElements(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	copyDir(t, fixture, a)
+	copyDir(t, fixture, b)
+	edit(t, filepath.Join(b, "exemple/documents.yaml"), "    historique:\n", "    historique:\n      - {date: 2025-06-01, version: \"2.2\", resume: Ajout d'un destinataire.}\n")
+	edit(t, filepath.Join(b, "exemple/destinataires.json"), `"destinataires": [`, `"destinataires": [{"id": "agence", "libelle": "Agence de prospection", "type": "partenaire"}, `)
+	sa, sb := load2(t, a, b)
+	var got []string
+	for _, c := range Compare(sa, sb, nil, Shown(b, "content")).Changes {
+		got = append(got, c.Document+" "+c.Message)
+	}
+	want := []string{
+		"politique-de-confidentialite document — ajout : historique « 2.2 »",
+		"politique-de-confidentialite ajout : destinataire « Agence de prospection »",
+		"charte-donnees ajout : destinataire « Agence de prospection »",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

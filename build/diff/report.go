@@ -199,15 +199,15 @@ func typography(s string) string {
 func message(c change) string {
 	r := rule(c.generic)
 	where := c.where
-	if where == "" {
-		where = rule(c.top).Label
+	if where == "" && !strings.Contains(c.top, "[") {
+		where = rule(c.top).Label // organisation, document…
 	}
 	var what string
 	switch {
 	case c.added && c.path != c.generic && strings.HasSuffix(c.path, "]"):
-		return join2(c.where, "ajout : "+r.Label+" « "+c.after+" »")
+		return strings.TrimPrefix(where+" — ", " — ") + "ajout : " + r.Label + " « " + c.after + " »"
 	case c.removed && c.path != c.generic && strings.HasSuffix(c.path, "]"):
-		return join2(c.where, "suppression : "+r.Label+" « "+c.before+" »")
+		return strings.TrimPrefix(where+" — ", " — ") + "suppression : " + r.Label + " « " + c.before + " »"
 	case c.added || c.before == "":
 		what = r.Label + " : ajout de « " + c.after + " »"
 	case c.removed || c.after == "":
@@ -222,13 +222,6 @@ func message(c change) string {
 		what += " (durée raccourcie)"
 	}
 	if where == r.Label {
-		return what
-	}
-	return where + " — " + what
-}
-
-func join2(where, what string) string {
-	if where == "" {
 		return what
 	}
 	return where + " — " + what

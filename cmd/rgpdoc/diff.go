@@ -34,7 +34,7 @@ func newDiffCmd() *command {
 				orgs = append(orgs, strings.Split(s, ",")...)
 				return nil
 			})
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			fail := func(err error) int {
@@ -46,8 +46,6 @@ func newDiffCmd() *command {
 				fmt.Fprint(stderr, "rgpdoc diff : indiquez le contenu de départ avec --from (dossier ou révision git)\n\n")
 				fs.usage()
 				return exitUsage
-			case fs.NArg() > 0:
-				return fail(fmt.Errorf("argument inattendu « %s »", fs.Arg(0)))
 			case !slices.Contains(diff.Formats, *format):
 				return fail(fmt.Errorf("format « %s » inconnu (formats : %s)", *format, strings.Join(diff.Formats, ", ")))
 			}
