@@ -132,3 +132,25 @@ func TestCacheOwnership(t *testing.T) {
 		t.Errorf("after pruning: %v, want the mark and the user's file", names)
 	}
 }
+
+// TestEmptyNames gives empty folder names, which paths resolve as the
+// current folder: each is refused, and the current folder is untouched.
+func TestEmptyNames(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("notes.txt", []byte("à garder"), 0o644)
+	if err := Replace("", write(Files{"index.html": []byte("v1")})); err == nil {
+		t.Error("Replace into an empty name")
+	}
+	if _, err := OpenCache(""); err == nil {
+		t.Error("OpenCache of an empty name")
+	}
+	for _, f := range []Folders{{Content: "content", Out: ""}, {Content: "", Out: "public"}} {
+		if err := f.Check(); err == nil || !strings.Contains(err.Error(), "est un nom vide") {
+			t.Errorf("%+v: %v, want a refusal", f, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the current folder changed: %v", entries)
+	}
+}
