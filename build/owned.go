@@ -84,14 +84,14 @@ func (f Folders) Check() error {
 	return nil
 }
 
-// refusal is the error that refuses a folder: role is what the build would
+// refusal is the error that refuses a folder, saying what the build would
 // do with it.
 func refusal(role, path, why string) error {
-	what := "rgpdoc remplace en entier le dossier de sortie"
-	if role == "le cache" {
-		what = "rgpdoc supprime du cache les entrées qui ne servent plus"
-	}
-	return fmt.Errorf("refus : %s %s %s ; %s : choisissez-en un autre (rien n'a été modifié)", role, path, why, what)
+	what := map[string]string{
+		"le dossier de sortie": " ; rgpdoc remplace en entier le dossier de sortie : choisissez-en un autre",
+		"le cache":             " ; rgpdoc supprime du cache les entrées qui ne servent plus : choisissez-en un autre",
+	}[role]
+	return fmt.Errorf("refus : %s %s %s%s (rien n'a été modifié)", role, path, why, what)
 }
 
 // owned refuses the folder dir unless it is absent, empty, or marked by
