@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -43,7 +44,7 @@ func BenchmarkRender(b *testing.B) {
 			b.Run(fmt.Sprintf("format=%s/%s", f, d.Kind), func(b *testing.B) {
 				size := 0
 				for b.Loop() {
-					out, err := RenderFormat(d, f)
+					out, err := RenderFormat(d, f, nil)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -141,7 +142,7 @@ func siteBuild(b *testing.B, dir, out string, opts Options, cache *Cache) int {
 	if err != nil {
 		b.Fatal(err)
 	}
-	findings, files, err := Write(site, opts, out, cache)
+	findings, files, err := Write(context.Background(), site, opts, out, cache)
 	if err != nil {
 		b.Fatal(err)
 	}

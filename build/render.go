@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -42,6 +43,8 @@ type Options struct {
 	Epoch time.Time
 	// Strict makes warnings fail the run of Write, as errors do.
 	Strict bool
+	// Themes are the HTML themes; nil for those embedded in rgpdoc.
+	Themes *html.Themes
 }
 
 // Put receives one rendered file, by slash-separated path relative to the
@@ -58,7 +61,7 @@ func Render(site *load.Site, findings diag.List, opts Options, put Put) error {
 	if err != nil {
 		return err
 	}
-	return RenderSite(listings, put)
+	return RenderSite(listings, opts.Themes, put)
 }
 
 // RenderOrgs is the part of Render that renders the organizations' documents
@@ -85,25 +88,37 @@ func RenderOrgs(site *load.Site, findings diag.List, opts Options, put Put) ([]h
 // or a warning with opts.Strict), no more organizations are rendered, out is
 // left as it was and no file is counted: the caller reports the findings.
 // With a cache, the organizations that did not change since it kept their
-// files are not rendered again.
-func Write(site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+// files are not rendered again. Write refuses folders that a build must not
+// write to (see Folders). When ctx is done, it stops rendering, leaves out
+// as it was and returns ctx's error.
+func Write(ctx context.Context, site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+	folders := Folders{Content: site.Dir, Out: out}
+	if cache != nil {
+		folders.Cache = cache.dir
+	}
+	if err := folders.Check(); err != nil {
+		return nil, 0, err
+	}
 	orgs, err := selectOrgs(site, opts.Orgs)
 	if err != nil {
 		return nil, 0, err
 	}
 	files := 0
 	p := newPipeline(site, opts, nil)
+	p.ctx = ctx
 	p.failed.Store(site.Findings.Fails(opts.Strict))
 	err = Replace(out, func(d *Dir) error {
 		p.put, p.cache, p.dir = d.Put, cache, d
 		listings, err := p.run(orgs)
 		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
 		case p.failed.Load():
 			return errFindings
 		case err != nil:
 			return err
 		}
-		if err := RenderSite(listings, d.Put); err != nil {
+		if err := RenderSite(listings, opts.Themes, d.Put); err != nil {
 			return err
 		}
 		files = d.Files()
@@ -122,6 +137,7 @@ var errFindings = errors.New("des constats font échouer la production du site")
 // lists it, checked unless the caller gives the findings (byFile), rendered
 // when there is a put and the run has not failed, then released.
 type pipeline struct {
+	ctx             context.Context // rendering stops when it is done
 	site            *load.Site
 	opts            Options
 	formats, listed []Format
@@ -147,7 +163,7 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	// The index pages list the formats in one order, rendered or lazy.
 	listed := append(slices.Clone(formats), opts.Lazy...)
 	slices.SortStableFunc(listed, func(a, b Format) int { return slices.Index(Formats, a) - slices.Index(Formats, b) })
-	return &pipeline{site: site, opts: opts, formats: formats, listed: listed, put: put,
+	return &pipeline{ctx: context.Background(), site: site, opts: opts, formats: formats, listed: listed, put: put,
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
@@ -185,7 +201,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 	}
 	var findings diag.List
 	if p.byFile == nil {
-		findings = OrgFindings(p.site, o)
+		findings = OrgFindings(p.site, o, p.opts.Themes)
 		p.mu.Lock()
 		p.findings = append(p.findings, findings...)
 		p.mu.Unlock()
@@ -197,7 +213,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 			findings = append(findings, p.byFile[f.Path]...)
 		}
 	}
-	if p.put == nil || p.failed.Load() {
+	if p.put == nil || p.failed.Load() || p.ctx.Err() != nil {
 		return nil
 	}
 	return p.render(o, draft(o, findings), listing)
@@ -228,13 +244,13 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	errs := make([]error, len(docs))
 	p.workers.each(len(docs), func(i int) {
 		stamp(docs[i], draft, p.opts.Epoch)
-		errs[i] = renderDocument(docs[i], p.formats, put)
+		errs[i] = renderDocument(docs[i], p.formats, p.opts.Themes, put)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	*listing = html.NewListing(doc.OrgInfo(o.ID, &o.Content), docs, p.listed...)
-	if err := renderOrgPages(o, *listing, put); err != nil {
+	if err := renderOrgPages(o, *listing, p.opts.Themes, put); err != nil {
 		return err
 	}
 	if kept != nil {
@@ -272,9 +288,9 @@ func draft(o *load.Org, findings diag.List) []string {
 
 // renderDocument renders a document in each of the formats that its kind
 // is published in.
-func renderDocument(d *doc.Document, formats []Format, put Put) error {
+func renderDocument(d *doc.Document, formats []Format, th *html.Themes, put Put) error {
 	for _, f := range doc.Formats(d.Kind, formats) {
-		b, err := RenderFormat(d, f)
+		b, err := RenderFormat(d, f, th)
 		if err != nil {
 			return err
 		}
@@ -285,11 +301,12 @@ func renderDocument(d *doc.Document, formats []Format, put Put) error {
 	return nil
 }
 
-// RenderFormat renders a document in one format.
-func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
+// RenderFormat renders a document in one format; th are the HTML themes,
+// nil for the embedded ones.
+func RenderFormat(d *doc.Document, f Format, th *html.Themes) ([]byte, error) {
 	switch f {
 	case html.HTML:
-		return html.Render(d)
+		return html.Render(d, th)
 	case html.Markdown:
 		return md.Render(d)
 	case html.PDF:
@@ -308,8 +325,8 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 
 // renderOrgPages renders the organization's index page, its colour
 // stylesheet and copies its logo.
-func renderOrgPages(o *load.Org, l html.Listing, put Put) error {
-	b, err := html.OrgIndex(l)
+func renderOrgPages(o *load.Org, l html.Listing, th *html.Themes, put Put) error {
+	b, err := html.OrgIndex(l, th)
 	if err != nil {
 		return err
 	}
@@ -332,16 +349,16 @@ func renderOrgPages(o *load.Org, l html.Listing, put Put) error {
 }
 
 // RenderSite is the part of Render that renders the list of organizations
-// and the theme's assets.
-func RenderSite(listings []html.Listing, put Put) error {
-	b, err := html.SiteIndex(listings)
+// and the themes' assets; th are the themes, nil for the embedded ones.
+func RenderSite(listings []html.Listing, th *html.Themes, put Put) error {
+	b, err := html.SiteIndex(listings, th)
 	if err != nil {
 		return err
 	}
 	if err := put("index.html", b); err != nil {
 		return err
 	}
-	for p, b := range html.Assets() {
+	for p, b := range html.Assets(th) {
 		if err := put(p, b); err != nil {
 			return err
 		}

@@ -11,7 +11,7 @@ package schema
 // chaque section d'objet (organisation, documents, droits, sous_traitance) n'est
 // définie qu'une fois par organisation, les listes se complètent.
 type Contenu struct {
-	// Adresse du schéma JSON, pour les éditeurs qui lisent les fichiers JSON.
+	// Adresse du schéma JSON, pour les éditeurs qui lisent les fichiers JSON. Champ interne : il sert aux éditeurs, non aux documents.
 	Schema string `json:"$schema,omitempty"`
 	// Identité de l'organisation, ses contacts, son DPO et son autorité de contrôle.
 	Organisation *Organisation `json:"organisation,omitempty"`
@@ -218,6 +218,7 @@ type Documents struct {
 	Registre *Publication `json:"registre,omitempty"`
 	// Adresse web du dossier où les documents sont publiés, par exemple https://rgpd.exemple.fr/exemple/ :
 	// les liens de l'essentiel et des mentions d'information vers la politique y mènent, même collés dans une autre page.
+	// Champ interne : il sert aux liens des pages publiées, non au texte des documents.
 	URL string `json:"url,omitempty" jsonschema:"format=uri"`
 }
 
@@ -302,7 +303,7 @@ type Personne struct {
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Qui sont ces personnes (Markdown).
 	Description string `json:"description,omitempty"`
-	// Nature, pour comparer les durées aux référentiels de la CNIL.
+	// Nature, pour comparer les durées aux référentiels de la CNIL. Champ interne : il sert aux règles de rgpdoc check.
 	Nature NaturePersonne `json:"nature,omitempty"`
 	// Vrai si la catégorie comprend des mineurs de moins de 15 ans (art. 45 de la loi Informatique et Libertés).
 	MoinsDe15Ans bool `json:"moins_de_15_ans,omitempty"`
@@ -310,7 +311,8 @@ type Personne struct {
 	ConsentementParental string `json:"consentement_parental,omitempty"`
 	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, faux sinon
 	// (utilisateurs du compte d'un client, locataires d'un bailleur client…) : la base légale
-	// « contrat » ne vaut que pour les parties (art. 6, § 1, b) du RGPD).
+	// « contrat » ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Champ interne : il sert aux
+	// règles de rgpdoc check, les documents présentant déjà la base légale.
 	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
 }
 
@@ -329,6 +331,7 @@ type Donnee struct {
 	Description string `json:"description,omitempty"`
 	// Limite ces données à certaines personnes des traitements qui les citent (identifiants),
 	// quand un traitement réunit les données de plusieurs catégories de personnes ; toutes si absent.
+	// Champ interne : il répartit les données entre les personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
 	// Auprès de qui les données sont collectées.
 	Source Source `json:"source" jsonschema:"required"`
@@ -347,6 +350,8 @@ type Donnee struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Sensible qualifie une catégorie particulière de données et la condition qui permet de la traiter.
@@ -384,6 +389,8 @@ type Destinataire struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Transfert est un transfert de données hors de l'Espace économique européen (chapitre V du RGPD).
@@ -471,6 +478,8 @@ type Traitement struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
 	Videosurveillance bool `json:"videosurveillance,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // AIPD est l'examen d'une activité au regard des neuf critères de l'analyse d'impact relative à la
@@ -515,6 +524,8 @@ type Finalite struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Comment le consentement est recueilli (base consentement).
 	Recueil *Recueil `json:"recueil,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Recueil décrit comment le consentement est recueilli (art. 4, 11), et 7 du RGPD).
@@ -581,9 +592,10 @@ type Conservation struct {
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Limite la ligne aux données de certaines personnes des traitements qui la citent (identifiants) ; toutes si absent.
+	// Champ interne : il rattache la ligne aux personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
 	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;
-	// sans elle, rgpdoc check ne compare la durée à aucune référence.
+	// sans elle, rgpdoc check ne compare la durée à aucune référence. Champ interne : il sert aux règles de rgpdoc check.
 	Referentiel Referentiel `json:"referentiel,omitempty"`
 }
 
@@ -614,7 +626,7 @@ type Archivage struct {
 // Mesure est une mesure de sécurité (art. 32 du RGPD).
 type Mesure struct {
 	Src Origin `json:"-"`
-	// Identifiant.
+	// Identifiant. Champ interne : les documents ne citent pas les mesures par leur identifiant.
 	ID string `json:"id" jsonschema:"required,pattern=^[a-z0-9][a-z0-9_-]*$"`
 	// Famille de mesures du modèle de registre de la CNIL.
 	Famille FamilleMesure `json:"famille" jsonschema:"required"`
@@ -624,6 +636,8 @@ type Mesure struct {
 	Chiffree *bool `json:"chiffree,omitempty"`
 	// Traitements concernés (identifiants) ; tous si absent.
 	Traitements []string `json:"traitements,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Droits décrit les droits des personnes et la façon de les exercer (art. 12 à 22 du RGPD).
@@ -775,6 +789,17 @@ type BaseLegale string
 
 // FormeJuridique est une forme juridique française.
 type FormeJuridique string
+
+// Formulation donne le texte d'un élément dans le registre, document de l'organisation écrit à la troisième
+// personne (« les prospects »), quand la politique s'adresse à la personne (« vous », « votre »).
+type Formulation struct {
+	// Libellé dans le registre.
+	Libelle string `json:"libelle,omitempty"`
+	// Description dans le registre.
+	Description string `json:"description,omitempty"`
+	// Intérêt légitime poursuivi, dans le registre (finalités).
+	Interet string `json:"interet,omitempty"`
+}
 
 // Article est l'article défini qui précède le nom de l'organisation dans une phrase.
 type Article string

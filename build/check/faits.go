@@ -19,14 +19,19 @@ import (
 // checkAVerifier reports every value the content leaves to confirm
 // (a_verifier): the documents show it « à vérifier » until it is settled.
 func checkAVerifier(r *run) {
-	walkVerifications(reflect.ValueOf(r.c).Elem(), schema.Origin{}, "", func(o schema.Origin, rel string, v schema.Verifications) {
+	walkVerifications(reflect.ValueOf(r.c).Elem(), schema.Origin{}, "", func(o schema.Origin, rel, name string, v schema.Verifications) {
 		for _, field := range slices.Sorted(maps.Keys(v)) {
 			x := v[field]
 			var quoted []string
 			for _, a := range x.Alternatives {
 				quoted = append(quoted, quoteOnce(strings.Join(strings.Fields(a), " ")))
 			}
-			msg := "valeur à vérifier (" + dotted(o.Pointer+rel+"/"+field) + ") : la source donne " + andList(quoted)
+			where := dotted(o.Pointer + rel + "/" + field)
+			if name != "" {
+				// Elements that share a value (a YAML alias) are told apart by name.
+				where += " de " + q(name)
+			}
+			msg := "valeur à vérifier (" + where + ") : la source donne " + andList(quoted)
 			if x.Motif != "" {
 				msg += " (" + strings.Join(strings.Fields(x.Motif), " ") + ")"
 			}
@@ -38,7 +43,7 @@ func checkAVerifier(r *run) {
 
 // walkVerifications calls visit for each non-empty a_verifier of the model,
 // with the origin of the nearest element that has one and the path from it.
-func walkVerifications(v reflect.Value, o schema.Origin, rel string, visit func(schema.Origin, string, schema.Verifications)) {
+func walkVerifications(v reflect.Value, o schema.Origin, rel string, visit func(o schema.Origin, rel, name string, v schema.Verifications)) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -59,7 +64,7 @@ func walkVerifications(v reflect.Value, o schema.Origin, rel string, visit func(
 			switch {
 			case f.Type == reflect.TypeFor[schema.Verifications]():
 				if m := v.Field(i).Interface().(schema.Verifications); len(m) > 0 {
-					visit(o, rel, m)
+					visit(o, rel, elementName(v), m)
 				}
 			case f.Anonymous:
 				walkVerifications(v.Field(i), o, rel, visit)
@@ -79,6 +84,16 @@ func dotted(ptr string) string {
 		}
 	}
 	return strings.Join(out, ".")
+}
+
+// elementName names an element of a list by its label or its id, or "".
+func elementName(v reflect.Value) string {
+	for _, f := range []string{"Libelle", "ID"} {
+		if x := v.FieldByName(f); x.IsValid() && x.Kind() == reflect.String && x.String() != "" {
+			return x.String()
+		}
+	}
+	return ""
 }
 
 func splitPointer(rel string) []string {

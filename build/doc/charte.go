@@ -237,6 +237,9 @@ func (b *builder) commitments() *Section {
 	defs.add("Assistance", text(st.Assistance, "assistance", "aide apportée au client")...)
 	defs.add("Violations de données", text(st.Violations, "violations", "notification des violations de données au client")...)
 	defs.add("Audits et inspections", text(st.Audit, "audit", "audits et inspections")...)
+	if st.InstructionIllicite != "" {
+		defs.add("Instruction illicite", markdown(st.InstructionIllicite)...)
+	}
 	if v := verifyPara(st.AVerifier); v != nil {
 		defs.add("À vérifier", v)
 	}
@@ -271,7 +274,7 @@ func (b *builder) contact() *Section {
 	}}
 	var defs definitions
 	if d := b.org.DPO; d != nil {
-		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", d.Nom)),
+		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", dpoName(d))),
 			blocks(bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
 				verifyPara(d.AVerifier))...)
 	}

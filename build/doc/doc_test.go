@@ -253,7 +253,7 @@ func TestPolitiqueFacts(t *testing.T) {
 		{"Données des Prospects", "3 ans à compter du dernier contact, ou jusqu'à votre demande de suppression, selon la première éventualité"},
 		{"Données de compte", "Pendant la durée du contrat, puis 12 mois"},
 		{"Factures", "10 ans à compter de la clôture de l'exercice comptable"},
-		{"Journaux de connexion", "1 an à compter de leur enregistrement"},
+		{"Journaux de connexion", "1 an à compter de leur enregistrement, sauf incident de sécurité en cours d'analyse"},
 		{"Cookies de mesure d'audience", "13 mois maximum à compter du dépôt du traceur"},
 		{"Dossiers des locataires", "Pendant la durée du contrat du Client, puis restitution ou suppression dans les 30 jours"},
 	}
@@ -282,7 +282,7 @@ func TestPolitiqueFacts(t *testing.T) {
 		"Données collectées auprès de vous ; leur fourniture est nécessaire à la conclusion du contrat. Sans ces données, nous ne pouvons pas répondre à votre demande.",
 		"Données collectées auprès d'une source accessible au public (réseaux sociaux professionnels).",
 		"Données collectées auprès d'un tiers (le Client).",
-		"Données sensibles (données concernant la santé), au sens de l'art. 9 du RGPD, traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée, au sens de l'art. 9, § 2, a) du RGPD.",
+		"Données sensibles (données concernant la santé), au sens de l'art. 9 du RGPD, traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée, au sens de l'art. 9, § 2, a) du RGPD ; consentement du locataire recueilli par le Client lors de la demande d'adaptation.",
 		// automated decision
 		"Logique sous-jacente : un score calculé à partir de l'ancienneté de l'entreprise",
 		"Fondement : décision nécessaire à la conclusion ou à l'exécution d'un contrat, au sens de l'art. 22, § 2, a) du RGPD.",

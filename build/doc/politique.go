@@ -179,7 +179,7 @@ func (b *builder) roles(ctrl, proc []*schema.Traitement) Block {
 		}
 		defs.add(label(roleProcessor)+ref(roleProcessor),
 			para("nous traitons pour le compte et sur instruction de nos clients, responsables du traitement, les données des traitements suivants : ", join(" ; ", items), "."),
-			para("Pour toute demande relative à ces données, adressez-vous au client concerné ; si vous nous l'adressez, nous la lui transmettons."))
+			para("Pour toute demande relative à ces données, adressez-vous au client concerné, responsable du traitement."))
 	}
 	return defs.block()
 }
@@ -263,7 +263,7 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 				onBehalf.block())
 			sub.Blocks = append(sub.Blocks, decisions...)
 			sub.Blocks = append(sub.Blocks,
-				para("Pour exercer vos droits sur ces données, adressez-vous au responsable du traitement concerné ; si vous nous adressez votre demande, nous la lui transmettons."))
+				para("Pour exercer vos droits sur ces données, adressez-vous au responsable du traitement concerné."))
 		}
 		s.Sections = append(s.Sections, sub)
 	}
@@ -446,7 +446,7 @@ func (b *builder) exercise(proc []*schema.Traitement) *Section {
 	}
 	s.Blocks = append(s.Blocks, blocks(verifyPara(ex.AVerifier), verifyPara(delayVerify(ex)))...)
 	if len(proc) > 0 {
-		s.Blocks = append(s.Blocks, para("Si votre demande porte sur des données que nous traitons pour le compte d'un client, nous la transmettons sans délai à ce client, responsable du traitement, et l'aidons à y répondre."))
+		s.Blocks = append(s.Blocks, para("Si votre demande porte sur des données que nous traitons pour le compte d'un client, elle relève de ce client, responsable du traitement."))
 	}
 	return s
 }

@@ -107,7 +107,7 @@ func basis(f *schema.Finalite) Inline {
 	case "":
 		return line(gap(g, "base_legale", "base légale de ce traitement"))
 	case "consentement":
-		return line("Ce traitement repose sur votre consentement", ref(f.BaseLegale), " ; vous pouvez le retirer à tout moment.")
+		return append(line("Ce traitement repose sur votre consentement", ref(f.BaseLegale), " ; vous pouvez le retirer à tout moment."), consentCollection(f.Recueil)...)
 	case "contrat":
 		return line("Ce traitement est nécessaire à l'exécution du contrat qui nous lie ou de mesures précontractuelles prises à votre demande", ref(f.BaseLegale), ".")
 	case "obligation_legale":
@@ -122,6 +122,24 @@ func basis(f *schema.Finalite) Inline {
 			fact(f.Interet, g, "interet", "intérêt légitime poursuivi"), ".")
 	}
 	return line(label(f.BaseLegale), ".")
+}
+
+// consentCollection says how consent is collected, as the content states it.
+func consentCollection(r *schema.Recueil) Inline {
+	if r == nil {
+		return nil
+	}
+	var out Inline
+	if r.Forme != "" {
+		out = line(" Forme du consentement : ", schema.Label(r.Forme), ref(r.Forme), ".")
+	}
+	if r.Description != "" {
+		out = append(out, line(" ", markdownInline(sentence(capital(r.Description))))...)
+	}
+	if r.ConditionneService {
+		out = append(out, line(" L'accès au service est subordonné à ce consentement.")...)
+	}
+	return out
 }
 
 // basisLabel names the legal basis of a purpose, for the register's column:
@@ -183,6 +201,9 @@ func dataItem(d *schema.Donnee, use dataUse) Definition {
 			collected = " Données collectées "
 		}
 		src := line(collected, schema.Label(d.Source))
+		if d.Traceur {
+			src = append(src, line(", au moyen de cookies ou d'autres traceurs")...)
+		}
 		switch {
 		case (d.Source == "tiers" || d.Source == "source_publique") && use == controlled:
 			src = append(src, line(" (", fact(d.Origine, g, "origine", "origine des données"), ")")...)
@@ -254,9 +275,9 @@ var during = map[schema.Depart]string{
 // dernier contact".
 func period(d schema.Duree) Inline {
 	if d.Depart == "" {
-		return line(typo.Duree(d), optional(" ", declared("", d.ACompleter, "depart", "point de départ de la durée")))
+		return line(typo.Duree(d), optional(" ", declared("", d.ACompleter, "depart", "point de départ de la durée")), toVerify(d.AVerifier))
 	}
-	return line(typo.Duree(d), " ", schema.Label(d.Depart))
+	return line(typo.Duree(d), " ", schema.Label(d.Depart), toVerify(d.AVerifier))
 }
 
 // retention writes how long a retention row keeps the data, from its
@@ -266,7 +287,7 @@ func retention(r *schema.Conservation) Inline {
 	var out Inline
 	switch {
 	case r.Duree != nil && during[r.Duree.Depart] != "":
-		out = line("pendant ", during[r.Duree.Depart], ", puis ", typo.Duree(*r.Duree))
+		out = line("pendant ", during[r.Duree.Depart], ", puis ", typo.Duree(*r.Duree), toVerify(r.Duree.AVerifier))
 	case r.Duree != nil:
 		out = line(period(*r.Duree))
 	case r.Critere != "":
@@ -288,11 +309,7 @@ func retention(r *schema.Conservation) Inline {
 		// A criterion beside a duration says how the duration is applied.
 		out = append(out, line(" ; critère : ", r.Critere)...)
 	}
-	out = append(out, toVerify(r.AVerifier)...)
-	if r.Duree != nil {
-		out = append(out, toVerify(r.Duree.AVerifier)...)
-	}
-	return out
+	return append(out, toVerify(r.AVerifier)...)
 }
 
 // until introduces the event that ends a retention earlier: "jusqu'à
@@ -710,11 +727,22 @@ func (b *builder) dpoBlocks() []Block {
 		}
 	}
 	return blocks(
-		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", d.Nom),
+		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)),
 			", que vous pouvez contacter pour toute question relative à vos données :"),
 		bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
 		verifyPara(d.AVerifier),
 	)
+}
+
+// dpoName names the DPO, with the body that provides an external one.
+func dpoName(d *schema.DPO) string {
+	if d.Organisme == "" {
+		return d.Nom
+	}
+	if d.Nom == "" {
+		return d.Organisme
+	}
+	return d.Nom + " (" + d.Organisme + ")"
 }
 
 // noDPO says, for an organization whose content names no DPO, that it has

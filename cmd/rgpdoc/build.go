@@ -39,7 +39,7 @@ func newBuildCmd() *command {
 			strict := fs.Bool("strict", false, "refuser de produire le site s'il reste des avertissements (publication)")
 			cacheDir := fs.String("cache", "", "`DOSSIER` du cache (par défaut .rgpdoc-cache à côté du dossier de sortie)")
 			noCache := fs.Bool("no-cache", false, "produire toutes les organisations, sans lire ni écrire le cache")
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			opts := build.Options{Orgs: orgs}
@@ -57,6 +57,22 @@ func newBuildCmd() *command {
 			}
 			opts.Epoch, opts.Strict = epoch, *strict
 
+			if !*noCache && *cacheDir == "" {
+				// Beside the output: on the same file system, so that the
+				// site links its files instead of copying them, and kept
+				// or cleaned with it (a CI cache names the project's folders).
+				*cacheDir = filepath.Join(filepath.Dir(filepath.Clean(*out)), ".rgpdoc-cache")
+			}
+			folders := build.Folders{Content: *content, Out: *out}
+			if !*noCache {
+				folders.Cache = *cacheDir
+			}
+			// Before anything is read or written.
+			if err := folders.Check(); err != nil {
+				fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
+				return exitUsage
+			}
+
 			streamGC()
 			site, err := load.Open(*content)
 			if err != nil {
@@ -65,12 +81,6 @@ func newBuildCmd() *command {
 			}
 			var cache *build.Cache
 			if !*noCache {
-				if *cacheDir == "" {
-					// Beside the output: on the same file system, so that the
-					// site links its files instead of copying them, and kept
-					// or cleaned with it (a CI cache names the project's folders).
-					*cacheDir = filepath.Join(filepath.Dir(filepath.Clean(*out)), ".rgpdoc-cache")
-				}
 				if cache, err = build.OpenCache(*cacheDir); err != nil {
 					fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
 					return exitUsage
@@ -78,13 +88,16 @@ func newBuildCmd() *command {
 			}
 			// Write checks each organization before rendering it, and
 			// leaves the output untouched when the findings fail the run.
-			findings, files, err := build.Write(site, opts, *out, cache)
-			if findings.Fails(*strict) {
+			findings, files, err := build.Write(ctx, site, opts, *out, cache)
+			switch {
+			case ctx.Err() != nil:
+				fmt.Fprintf(stderr, "rgpdoc build : interrompu ; %s reste inchangé.\n", *out)
+				return exitInterrupted
+			case findings.Fails(*strict):
 				findings.WriteReport(stderr, "text", site.FileCount())
 				fmt.Fprintf(stderr, "rgpdoc build : site non produit ; %s reste inchangé.\n", *out)
 				return exitFindings
-			}
-			if err != nil {
+			case err != nil:
 				fmt.Fprintf(stderr, "rgpdoc build : %v\nrgpdoc build : %s reste inchangé.\n", err, *out)
 				return exitUsage
 			}

@@ -13,6 +13,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal asks the command to clean up and stop; a second one
+	// kills it, should the clean-up hang.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -23,6 +29,8 @@ const (
 	exitOK       = 0
 	exitFindings = 1 // the content has findings that fail the run
 	exitUsage    = 2 // bad invocation or unreadable input
+
+	exitInterrupted = 130 // Ctrl-C or SIGTERM, as shells report a SIGINT
 )
 
 // command is one sub-command; it owns its flags and writes to the given streams.
@@ -33,7 +41,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{newBuildCmd(), newCheckCmd(), newNewCmd(), newSchemaCmd(), newServeCmd(), newVersionCmd()}
+	return []*command{newBuildCmd(), newCheckCmd(), newDiffCmd(), newNewCmd(), newSchemaCmd(), newServeCmd(), newVersionCmd()}
 }
 
 // run executes the command line args and returns the exit code; tests call
@@ -64,4 +72,19 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nAide d'une commande : rgpdoc <commande> -h\n")
+}
+
+// interruptible runs f, a command that only reads, and returns its exit
+// code, or exitInterrupted as soon as ctx is done: there is nothing to
+// clean up, and a read may be long.
+func interruptible(ctx context.Context, stderr io.Writer, name string, f func() int) int {
+	code := make(chan int, 1)
+	go func() { code <- f() }()
+	select {
+	case c := <-code:
+		return c
+	case <-ctx.Done():
+		fmt.Fprintf(stderr, "rgpdoc %s : interrompu.\n", name)
+		return exitInterrupted
+	}
 }
