@@ -39,8 +39,8 @@ func generate() ([]byte, error) {
 	s.ID = SchemaID
 	s.Title = "Contenu d'une organisation rgpdoc"
 	restrictGapKeys(s)
-	for _, d := range s.Definitions {
-		restrictGapKeys(d)
+	for name, d := range s.Definitions {
+		restrictGapKeys(d, gapOnlyKeys[name]...)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -80,9 +80,15 @@ func mapType(t reflect.Type) *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Enum: values, Extras: map[string]any{"enumDescriptions": labels}}
 }
 
+// gapOnlyKeys are the facts that another part of the model holds but whose
+// absence an element declares: the measures of securite name the traitements
+// they protect, and a traitement without any says so in its a_completer.
+var gapOnlyKeys = map[string][]string{"Traitement": {"securite"}}
+
 // restrictGapKeys limits the keys of "a_completer" to the other fields of the
-// same object, so that an editor completes them and a typo is caught.
-func restrictGapKeys(s *jsonschema.Schema) {
+// same object, and to extra keys, so that an editor completes them and a typo
+// is caught.
+func restrictGapKeys(s *jsonschema.Schema, extra ...string) {
 	if s.Properties == nil {
 		return
 	}
@@ -95,6 +101,9 @@ func restrictGapKeys(s *jsonschema.Schema) {
 		if p.Key != "a_completer" {
 			names = append(names, p.Key)
 		}
+	}
+	for _, k := range extra {
+		names = append(names, k)
 	}
 	gaps.PropertyNames = &jsonschema.Schema{Enum: names}
 }

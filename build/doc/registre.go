@@ -299,7 +299,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	dest := b.destinataires(t)
 	out = append(out, recipientTable(dest))
 	out = append(out, b.transfersBlocks(b.transferts(t), dest, "")...)
-	return append(out, securityTable(b.mesures(t)))
+	return append(out, securityTable(b.mesures(t), t.ACompleter))
 }
 
 // registerSource words the source of data for the register, which is not
