@@ -283,15 +283,16 @@ type Personne struct {
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Qui sont ces personnes (Markdown).
 	Description string `json:"description,omitempty"`
-	// Nature, pour comparer les durées aux référentiels de la CNIL.
+	// Nature de la catégorie de personnes (prospects, clients, salariés…).
 	Nature NaturePersonne `json:"nature,omitempty"`
 	// Vrai si la catégorie comprend des mineurs de moins de 15 ans (art. 45 de la loi Informatique et Libertés).
 	MoinsDe15Ans bool `json:"moins_de_15_ans,omitempty"`
 	// Comment le consentement conjoint des titulaires de l'autorité parentale est recueilli.
 	ConsentementParental string `json:"consentement_parental,omitempty"`
-	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, faux sinon
-	// (utilisateurs du compte d'un client, locataires d'un bailleur client…) : la base légale
-	// « contrat » ne vaut que pour les parties (art. 6, § 1, b) du RGPD).
+	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, ou le demandent
+	// (mesures précontractuelles) ; faux sinon (utilisateurs du compte d'un client, locataires
+	// d'un bailleur client, personnes pour qui un tiers appelle…) : la base légale « contrat »
+	// ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Non vérifié si absent.
 	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
 }
 
@@ -485,6 +486,7 @@ type Conservation struct {
 	// Ce que la ligne couvre, par exemple « Données des Prospects ».
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Limite la ligne à certaines données des traitements qui la citent (identifiants) ; toutes si absent.
+	// Pour ces données, elle remplace les lignes qui ne nomment aucune donnée (voir « Combinaison des lignes de conservation »).
 	Donnees []string `json:"donnees,omitempty"`
 	// Durée, avec son point de départ.
 	Duree *Duree `json:"duree,omitempty"`
@@ -503,6 +505,7 @@ type Conservation struct {
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Limite la ligne aux données de certaines personnes des traitements qui la citent (identifiants) ; toutes si absent.
+	// Pour ces personnes, elle remplace les lignes qui ne nomment aucune personne (voir « Combinaison des lignes de conservation »).
 	Personnes []string `json:"personnes,omitempty"`
 	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;
 	// sans elle, rgpdoc check ne compare la durée à aucune référence.
