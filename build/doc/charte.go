@@ -242,7 +242,7 @@ func (b *builder) contact() *Section {
 	}}
 	var defs definitions
 	if d := b.org.DPO; d != nil {
-		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", d.Nom)),
+		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", dpoName(d))),
 			bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...))
 	}
 	var phones []string

@@ -989,3 +989,20 @@ func TestDerogationsInRegister(t *testing.T) {
 		t.Errorf("last section %s, want historique", last.ID)
 	}
 }
+
+// TestDPOName checks that an external DPO is named with its organization.
+func TestDPOName(t *testing.T) {
+	for _, tc := range []struct {
+		d    schema.DPO
+		want string
+	}{
+		{schema.DPO{Nom: "Patricia Fauvel"}, "Patricia Fauvel"},
+		{schema.DPO{Nom: "Patricia Fauvel", Organisme: "Cabinet Martin"}, "Patricia Fauvel (délégué externe, Cabinet Martin)"},
+		{schema.DPO{Organisme: "Cabinet Martin"}, "Cabinet Martin (délégué externe)"},
+		{schema.DPO{}, ""},
+	} {
+		if got := dpoName(&tc.d); got != tc.want {
+			t.Errorf("dpoName(%+v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}

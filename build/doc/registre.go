@@ -81,8 +81,8 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 	case d == nil:
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", "Non désigné", nil, "", ""))
 	default:
-		name := any(d.Nom)
-		if d.Nom == "" {
+		name := any(dpoName(d))
+		if name == "" {
 			name = "—"
 		}
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, strings.Join(d.Telephones, ", "), d.Email))

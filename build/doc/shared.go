@@ -796,3 +796,15 @@ func decision(t *schema.Traitement, to audience) []Block {
 	}
 	return []Block{para(strong(term + " : " + t.Libelle)), defs.block()}
 }
+
+// dpoName names the DPO, with the organization that provides an external
+// one: « Patricia Fauvel (délégué externe, Cabinet Martin) ».
+func dpoName(d *schema.DPO) string {
+	switch {
+	case d.Organisme == "":
+		return d.Nom
+	case d.Nom == "":
+		return d.Organisme + " (délégué externe)"
+	}
+	return d.Nom + " (délégué externe, " + d.Organisme + ")"
+}
