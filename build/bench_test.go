@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"sync/atomic"
@@ -136,7 +137,7 @@ func siteBuild(b *testing.B, dir, out string, opts Options, cache *Cache) int {
 	if err != nil {
 		b.Fatal(err)
 	}
-	findings, files, err := Write(site, opts, out, cache)
+	findings, files, err := Write(context.Background(), site, opts, out, cache)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -23,7 +23,8 @@ func TestUnknownBlock(t *testing.T) {
 	}
 	for name, place := range places {
 		for _, b := range []doc.Block{alien{}, nil} {
-			for _, f := range build.Formats {
+			// The register's exports lay out its workbook, not the tree.
+			for _, f := range doc.Formats(doc.Politique, build.Formats) {
 				_, err := build.RenderFormat(place(b), f)
 				if err == nil || !strings.Contains(err.Error(), "inconnu") {
 					t.Errorf("%s, %T, %s: err = %v, want an unknown block error", name, b, f, err)

@@ -7,9 +7,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -19,7 +21,7 @@ import (
 )
 
 // cacheFormat changes when the layout of an entry does.
-const cacheFormat = "rgpdoc-cache-2"
+const cacheFormat = "rgpdoc-cache-3"
 
 // Cache keeps the rendered files of each organization in a folder, so that a
 // build renders again only the organizations that changed (CI rebuilds a
@@ -61,16 +63,45 @@ type cachedFile struct {
 
 const manifestName = "manifest" // beside the organization's folder in the entry
 
-// OpenCache opens the cache folder dir, creating it if needed.
+// OpenCache opens the cache folder dir, creating it if needed. It refuses a
+// folder that rgpdoc does not own (see Folders), and removes the entries
+// that killed builds left half made.
 func OpenCache(dir string) (*Cache, error) {
 	program, err := programHash()
 	if err != nil {
 		return nil, fmt.Errorf("cache : %w", err)
 	}
+	if err := owned(dir, "le cache", cacheMark, oldCache); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache : %w", err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, cacheMark), cacheMarkText, 0o644); err != nil {
+		return nil, fmt.Errorf("cache : %w", err)
+	}
+	removeLeftovers(dir, tempEntry, "")
 	return &Cache{dir: dir, program: program, used: map[string]bool{}}, nil
+}
+
+// tempEntry begins the name of an entry being made.
+const tempEntry = ".nouveau-"
+
+// isKey tells whether name is that of an entry: a key, in hexadecimal.
+func isKey(name string) bool {
+	_, err := hex.DecodeString(name)
+	return err == nil && len(name) == 2*sha256.Size
+}
+
+// oldCache tells whether entries are those of a cache that an earlier
+// rgpdoc made, before caches were marked: entries and entries being made.
+func oldCache(entries []fs.DirEntry) bool {
+	for _, e := range entries {
+		if !e.IsDir() || !isKey(e.Name()) && !strings.HasPrefix(e.Name(), tempEntry) {
+			return false
+		}
+	}
+	return true
 }
 
 // programHash identifies the running program by the content of its
@@ -148,10 +179,11 @@ func (c *Cache) restore(key string, m *manifest, d *Dir) error {
 // sees an entry half made.
 func (c *Cache) store(key string, l html.Listing, files []string, d *Dir) error {
 	c.misses.Add(1)
-	tmp, err := os.MkdirTemp(c.dir, ".nouveau-")
+	tmp, release, err := makeTemp(c.dir, tempEntry)
 	if err != nil {
 		return err
 	}
+	defer release()
 	defer os.RemoveAll(tmp) // gone once renamed
 	slices.Sort(files)
 	m := manifest{Listing: l}
@@ -185,7 +217,7 @@ func (c *Cache) store(key string, l html.Listing, files []string, d *Dir) error 
 
 // Prune removes the entries that were not used since the cache was opened:
 // after a build of the whole site, those of organizations that changed or
-// disappeared.
+// disappeared. It removes nothing but entries.
 func (c *Cache) Prune() error {
 	entries, err := os.ReadDir(c.dir)
 	if err != nil {
@@ -194,7 +226,7 @@ func (c *Cache) Prune() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, e := range entries {
-		if !c.used[e.Name()] {
+		if e.IsDir() && isKey(e.Name()) && !c.used[e.Name()] {
 			if err := os.RemoveAll(filepath.Join(c.dir, e.Name())); err != nil {
 				return err
 			}

@@ -24,7 +24,7 @@ func TestOneLinkPolicy(t *testing.T) {
 			"ni [rel](../../etc/passwd)."}},
 	}
 	d := doc.Build(doc.Politique, "acme", &c)
-	for _, f := range Formats {
+	for _, f := range doc.Formats(d.Kind, Formats) {
 		b, err := RenderFormat(d, f)
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -60,7 +61,7 @@ func FuzzWhatCheckAcceptsBuilds(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		findings, _, err := Write(site, Options{Epoch: time.Unix(0, 0).UTC()}, filepath.Join(dir, "public"), nil)
+		findings, _, err := Write(context.Background(), site, Options{Epoch: time.Unix(0, 0).UTC()}, filepath.Join(dir, "public"), nil)
 		if err != nil {
 			t.Fatalf("check accepts the content (%d findings), build fails: %v", len(findings), err)
 		}

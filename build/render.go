@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -13,8 +14,10 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
+	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -23,7 +26,7 @@ import (
 type Format = html.Format
 
 // Formats lists every format, in the order the site presents them.
-var Formats = []Format{html.HTML, html.Markdown, html.PDF}
+var Formats = html.Formats
 
 // Options say what to render.
 type Options struct {
@@ -82,19 +85,31 @@ func RenderOrgs(site *load.Site, findings diag.List, opts Options, put Put) ([]h
 // or a warning with opts.Strict), no more organizations are rendered, out is
 // left as it was and no file is counted: the caller reports the findings.
 // With a cache, the organizations that did not change since it kept their
-// files are not rendered again.
-func Write(site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+// files are not rendered again. Write refuses folders that a build must not
+// write to (see Folders). When ctx is done, it stops rendering, leaves out
+// as it was and returns ctx's error.
+func Write(ctx context.Context, site *load.Site, opts Options, out string, cache *Cache) (diag.List, int, error) {
+	folders := Folders{Content: site.Dir, Out: out}
+	if cache != nil {
+		folders.Cache = cache.dir
+	}
+	if err := folders.Check(); err != nil {
+		return nil, 0, err
+	}
 	orgs, err := selectOrgs(site, opts.Orgs)
 	if err != nil {
 		return nil, 0, err
 	}
 	files := 0
 	p := newPipeline(site, opts, nil)
+	p.ctx = ctx
 	p.failed.Store(site.Findings.Fails(opts.Strict))
 	err = Replace(out, func(d *Dir) error {
 		p.put, p.cache, p.dir = d.Put, cache, d
 		listings, err := p.run(orgs)
 		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
 		case p.failed.Load():
 			return errFindings
 		case err != nil:
@@ -119,6 +134,7 @@ var errFindings = errors.New("des constats font échouer la production du site")
 // lists it, checked unless the caller gives the findings (byFile), rendered
 // when there is a put and the run has not failed, then released.
 type pipeline struct {
+	ctx             context.Context // rendering stops when it is done
 	site            *load.Site
 	opts            Options
 	formats, listed []Format
@@ -141,7 +157,10 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 	if len(formats) == 0 {
 		formats = Formats
 	}
-	return &pipeline{site: site, opts: opts, formats: formats, listed: append(slices.Clone(formats), opts.Lazy...), put: put,
+	// The index pages list the formats in one order, rendered or lazy.
+	listed := append(slices.Clone(formats), opts.Lazy...)
+	slices.SortStableFunc(listed, func(a, b Format) int { return slices.Index(Formats, a) - slices.Index(Formats, b) })
+	return &pipeline{ctx: context.Background(), site: site, opts: opts, formats: formats, listed: listed, put: put,
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
@@ -191,7 +210,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 			findings = append(findings, p.byFile[f.Path]...)
 		}
 	}
-	if p.put == nil || p.failed.Load() {
+	if p.put == nil || p.failed.Load() || p.ctx.Err() != nil {
 		return nil
 	}
 	return p.render(o, draft(o, findings), listing)
@@ -214,9 +233,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	}
 	kinds := doc.Published(&o.Content)
 	docs := make([]*doc.Document, len(kinds))
-	errs := make([]error, len(kinds))
-	p.workers.each(len(kinds), func(i int) {
-		docs[i] = document(o, kinds[i], draft, p.opts.Epoch)
+	p.workers.each(len(kinds), func(i int) { docs[i] = doc.Build(kinds[i], o.ID, &o.Content) })
+	// The essentials and the notices follow the politique, the first kind.
+	if layers := doc.Layers(o.ID, &o.Content); len(layers) > 0 {
+		docs = slices.Insert(docs, 1, layers...)
+	}
+	errs := make([]error, len(docs))
+	p.workers.each(len(docs), func(i int) {
+		stamp(docs[i], draft, p.opts.Epoch)
 		errs[i] = renderDocument(docs[i], p.formats, put)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -234,16 +258,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	return nil
 }
 
-// document builds one document of an organization; notes are the open
-// points that the documents cannot show at their place, which the draft
-// banner lists besides the document's gaps.
-func document(o *load.Org, kind doc.Kind, notes []string, epoch time.Time) *doc.Document {
-	d := doc.Build(kind, o.ID, &o.Content)
+// stamp gives a document of an organization the epoch as date when the
+// content gives none, and the open points that the documents cannot show at
+// their place (notes), which the draft banner lists besides its gaps.
+func stamp(d *doc.Document, notes []string, epoch time.Time) {
 	if d.Date.IsZero() {
 		d.Date = epoch
 	}
 	d.AddNotes(notes...)
-	return d
 }
 
 // draft returns the open points that an organization's findings raise
@@ -261,14 +283,15 @@ func draft(o *load.Org, findings diag.List) []string {
 	return out
 }
 
-// renderDocument renders a document in each format.
+// renderDocument renders a document in each of the formats that its kind
+// is published in.
 func renderDocument(d *doc.Document, formats []Format, put Put) error {
-	for _, f := range formats {
+	for _, f := range doc.Formats(d.Kind, formats) {
 		b, err := RenderFormat(d, f)
 		if err != nil {
 			return err
 		}
-		if err := put(path.Join(d.Org.ID, string(d.Kind)+"."+string(f)), b); err != nil {
+		if err := put(path.Join(d.Org.ID, d.Base()+"."+string(f)), b); err != nil {
 			return err
 		}
 	}
@@ -284,6 +307,12 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return md.Render(d)
 	case html.PDF:
 		return pdf.Render(d)
+	case html.ODS:
+		return ods.Render(d)
+	case html.CSV:
+		return csv.Render(d)
+	case doc.Fragment:
+		return html.Fragment(d)
 	}
 	return nil, fmt.Errorf("format inconnu « %s »", f)
 }

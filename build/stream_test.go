@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -21,7 +22,7 @@ func streamed(t *testing.T, dir, out string, opts Options) (fails bool, files in
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings, files, err := Write(site, opts, out, nil)
+	findings, files, err := Write(context.Background(), site, opts, out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -9,35 +11,62 @@ import (
 )
 
 // Replace fills a new site with fill, then swaps it in place of the folder
-// out. The new site is written to a temporary folder beside out, so a failure
-// at any point (fill's error included) leaves the previous site in place, and
-// a reader never sees half a site.
+// out, which must be rgpdoc's (see Folders). The new site is written to a
+// temporary folder beside out, so a failure at any point (fill's error
+// included) leaves the previous site in place, and a reader never sees half
+// a site. The temporary folders that killed builds left beside out are
+// removed first.
 func Replace(out string, fill func(*Dir) error) error {
-	out = filepath.Clean(out)
+	if err := owned(out, "le dossier de sortie", siteMark, nil); err != nil {
+		return err
+	}
+	// Where the site is: a symbolic link to the output folder stays one.
+	out, err := realPath(out)
+	if err != nil {
+		return err
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".nouveau-")
+	prefix := "." + filepath.Base(out) + ".nouveau-"
+	removeLeftovers(parent, prefix, siteMark)
+	tmp, release, err := makeTemp(parent, prefix)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // gone after a successful swap; cleans up after a failure
+	defer release()
+	defer os.RemoveAll(tmp) // the previous site after the swap; cleans up after a failure
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	// The mark first: it tells a killed build's folder, and marks the site.
+	if err := os.WriteFile(filepath.Join(tmp, siteMark), siteMarkText, 0o644); err != nil {
 		return err
 	}
 	if err := fill(&Dir{root: tmp, made: map[string]bool{}}); err != nil {
 		return err
 	}
+	if err := exchange(tmp, out); err != nil {
+		return fmt.Errorf("impossible d'installer le nouveau site dans %s : %w", out, err)
+	}
+	return os.RemoveAll(tmp)
+}
+
+// swap puts the folder tmp in place of the folder out in two renames, where
+// exchange cannot do it in one; tmp then holds the previous site, if any.
+func swap(tmp, out string) error {
 	old := tmp + ".ancien"
-	if err := os.Rename(out, old); err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("impossible de remplacer %s : %w", out, err)
+	if err := os.Rename(out, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		os.Rename(old, out) // put the previous site back
-		return fmt.Errorf("impossible d'installer le nouveau site dans %s : %w", out, err)
+		return err
 	}
-	return os.RemoveAll(old)
+	// Should this fail, old is a leftover that the next build removes.
+	os.Rename(old, tmp)
+	return nil
 }
 
 // Dir is the folder that Replace fills. Its methods are safe for concurrent use.

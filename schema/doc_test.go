@@ -98,6 +98,9 @@ func modelDoc(schemaJSON, intro []byte) ([]byte, error) {
 			if p.Items != nil {
 				ref = p.Items.Ref
 			}
+			if v := mapValues(p.node); v != nil {
+				ref = v.Ref
+			}
 			if ref == "" {
 				continue
 			}
@@ -230,14 +233,16 @@ func typeOf(n *node, plural bool) (string, error) {
 		}
 		return s, nil
 	case n.Type == "object" && n.PropertyNames != nil:
-		// a_completer: field name → why it is missing.
-		dec := json.NewDecoder(bytes.NewReader(n.AdditionalProperties))
-		dec.DisallowUnknownFields()
-		var values node
-		if err := dec.Decode(&values); err != nil || values.Type != "string" {
-			return "", fmt.Errorf("map whose values are not described as text: %s", n.AdditionalProperties)
+		values := mapValues(n)
+		switch {
+		case values != nil && values.Type == "string":
+			// a_completer: field name → why it is missing.
+			return "[lacunes](#lacunes) : nom d'un autre champ de l'objet → explication", nil
+		case values != nil && values.Ref != "":
+			// a_verifier: field name → the values the source gives.
+			return "nom d'un autre champ de l'objet → " + pick("objet ", "objets ") + link(strings.TrimPrefix(values.Ref, "#/$defs/")), nil
 		}
-		return "[lacunes](#lacunes) : nom d'un autre champ de l'objet → explication", nil
+		return "", fmt.Errorf("map whose values are not described: %s", n.AdditionalProperties)
 	case n.Type == "integer":
 		s := pick("nombre entier", "nombres entiers")
 		if n.Minimum != nil {
@@ -266,6 +271,21 @@ func typeOf(n *node, plural bool) (string, error) {
 		return pick("texte", "textes"), nil
 	}
 	return "", fmt.Errorf("type %q not described", n.Type)
+}
+
+// mapValues returns the schema of the values of a map (an object with
+// propertyNames), or nil.
+func mapValues(n *node) *node {
+	if n.Type != "object" || n.PropertyNames == nil {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(n.AdditionalProperties))
+	dec.DisallowUnknownFields()
+	var values node
+	if err := dec.Decode(&values); err != nil {
+		return nil
+	}
+	return &values
 }
 
 // of joins "liste" to its item type with French elision.

@@ -26,7 +26,13 @@ var Enums = map[reflect.Type][]Option{
 		{"obligation_legale", "obligation légale", "art. 6, § 1, c) du RGPD"},
 		{"interets_vitaux", "sauvegarde des intérêts vitaux", "art. 6, § 1, d) du RGPD"},
 		{"mission_interet_public", "mission d'intérêt public", "art. 6, § 1, e) du RGPD"},
-		{"interet_legitime", "intérêts légitimes", "art. 6, § 1, f) du RGPD"},
+		{"interet_legitime", "intérêt légitime", "art. 6, § 1, f) du RGPD"},
+	},
+	reflect.TypeFor[Article](): {
+		{"l'", "l'", ""},
+		{"le", "le", ""},
+		{"la", "la", ""},
+		{"les", "les", ""},
 	},
 	reflect.TypeFor[FormeJuridique](): {
 		{"sas", "société par actions simplifiée", ""},
@@ -57,7 +63,7 @@ var Enums = map[reflect.Type][]Option{
 	},
 	reflect.TypeFor[Source](): {
 		{"personne_concernee", "auprès de vous", "art. 13 du RGPD"},
-		{"observation", "automatiquement lors de votre utilisation des services", "art. 13 du RGPD"},
+		{"observation", "par observation", "art. 13 du RGPD"},
 		{"tiers", "auprès d'un tiers", "art. 14 du RGPD"},
 		{"source_publique", "auprès d'une source accessible au public", "art. 14 du RGPD"},
 	},
@@ -177,6 +183,33 @@ var Enums = map[reflect.Type][]Option{
 		{"restitution", "restitution des données", ""},
 		{"restitution_puis_suppression", "restitution puis suppression des données", ""},
 		{"au_choix_du_client", "restitution ou suppression, au choix du client", ""},
+	},
+	reflect.TypeFor[OrdreGrandeur](): {
+		{"moins_de_100", "moins de 100 personnes", ""},
+		{"100_a_1000", "de 100 à 1\u202f000 personnes", ""},
+		{"1000_a_10000", "de 1\u202f000 à 10\u202f000 personnes", ""},
+		{"10000_a_100000", "de 10\u202f000 à 100\u202f000 personnes", ""},
+		{"100000_a_1000000", "de 100\u202f000 à 1\u202fmillion de personnes", ""},
+		{"plus_de_1000000", "plus d'un million de personnes", ""},
+	},
+	reflect.TypeFor[CritereAIPD](): {
+		{"evaluation", "évaluation ou notation", "critère 1"},
+		{"decision_automatisee", "décision automatique avec effet juridique ou similaire", "critère 2"},
+		{"surveillance", "surveillance systématique", "critère 3"},
+		{"donnees_sensibles", "données sensibles ou à caractère hautement personnel", "critère 4"},
+		{"grande_echelle", "collecte à grande échelle", "critère 5"},
+		{"croisement", "croisement ou combinaison d'ensembles de données", "critère 6"},
+		{"personnes_vulnerables", "personnes vulnérables", "critère 7"},
+		{"usage_innovant", "usage innovant ou nouvelle solution technologique", "critère 8"},
+		{"exclusion", "exclusion du bénéfice d'un droit, d'un service ou d'un contrat", "critère 9"},
+	},
+	reflect.TypeFor[PorteeDecision](): {
+		{"toute_decision", "aucune décision fondée exclusivement sur un traitement automatisé", ""},
+		{"effets_juridiques", "aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques", "art. 22, § 1, du RGPD"},
+		{"effets_significatifs", "aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques ou affectant la personne de manière significative", "art. 22, § 1, du RGPD"},
+	},
+	reflect.TypeFor[Aucune](): {
+		{"aucune", "aucune", ""},
 	},
 	reflect.TypeFor[Referentiel](): {
 		{"prospects", "prospects et anciens clients", ""},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,9 +40,13 @@ func generate() ([]byte, error) {
 	s := r.Reflect(&Contenu{})
 	s.ID = SchemaID
 	s.Title = "Contenu d'une organisation rgpdoc"
-	restrictGapKeys(s)
+	// Verifications is written out in each object, like Lacunes, so that
+	// its keys can be limited to the object's fields.
+	verifications := s.Definitions["Verifications"]
+	delete(s.Definitions, "Verifications")
+	restrictGapKeys(s, verifications)
 	for name, d := range s.Definitions {
-		restrictGapKeys(d, gapOnlyKeys[name]...)
+		restrictGapKeys(d, verifications, gapOnlyKeys[name]...)
 	}
 	if err := frenchMessages(s); err != nil {
 		return nil, err
@@ -88,6 +93,14 @@ func mapType(t reflect.Type) *jsonschema.Schema {
 	// errorMessage replaces the English message of yaml-language-server (and
 	// of VS Code's JSON support) for a value outside the enumeration.
 	return &jsonschema.Schema{Type: "string", Enum: values, Extras: map[string]any{"enumDescriptions": labels, "errorMessage": msg}}
+}
+
+func stringsAsAny(list []string) []any {
+	var out []any
+	for _, v := range list {
+		out = append(out, v)
+	}
+	return out
 }
 
 func strs(values []any) []string {
@@ -149,8 +162,7 @@ func frenchMessages(s *jsonschema.Schema) error {
 			n.Extras["patternErrorMessage"] = msg
 		}
 		if n.PropertyNames != nil && n.PropertyNames.Enum != nil {
-			n.PropertyNames.Extras = map[string]any{"errorMessage": "Clé non admise dans a_completer : indiquez le nom d'un autre champ de cet objet, celui dont le fait manque."}
-			n.AdditionalProperties.Description = "Pourquoi le fait manque, par exemple « la politique source n'en indique aucun »."
+			n.PropertyNames.Extras = map[string]any{"errorMessage": "Clé non admise : indiquez le nom d'un autre champ de cet objet, celui dont le fait manque ou est à vérifier."}
 		}
 		walk(n.Items)
 		walk(n.AdditionalProperties)
@@ -172,27 +184,31 @@ func frenchMessages(s *jsonschema.Schema) error {
 // they protect, and a traitement without any says so in its a_completer.
 var gapOnlyKeys = map[string][]string{"Traitement": {"securite"}}
 
-// restrictGapKeys limits the keys of "a_completer" to the other fields of the
-// same object, and to extra keys, so that an editor completes them and a typo
-// is caught.
-func restrictGapKeys(s *jsonschema.Schema, extra ...string) {
+// restrictGapKeys limits the keys of "a_completer" and "a_verifier" to the
+// other fields of the same object, and those of a_completer to extra keys too,
+// so that an editor completes them and a typo is caught.
+func restrictGapKeys(s *jsonschema.Schema, verifications *jsonschema.Schema, extra ...string) {
 	if s.Properties == nil {
-		return
-	}
-	gaps, ok := s.Properties.Get("a_completer")
-	if !ok {
 		return
 	}
 	var names []any
 	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		if p.Key != "a_completer" {
+		if p.Key != "a_completer" && p.Key != "a_verifier" {
 			names = append(names, p.Key)
 		}
 	}
-	for _, k := range extra {
-		names = append(names, k)
+	if m, ok := s.Properties.Get("a_completer"); ok {
+		m.PropertyNames = &jsonschema.Schema{Enum: append(slices.Clone(names), stringsAsAny(extra)...)}
+		m.AdditionalProperties.Description = "Pourquoi le fait manque, par exemple « la politique source n'en indique aucun »."
 	}
-	gaps.PropertyNames = &jsonschema.Schema{Enum: names}
+	if m, ok := s.Properties.Get("a_verifier"); ok {
+		s.Properties.Set("a_verifier", &jsonschema.Schema{
+			Type:                 "object",
+			AdditionalProperties: verifications.AdditionalProperties,
+			PropertyNames:        &jsonschema.Schema{Enum: names},
+			Description:          m.Description,
+		})
+	}
 }
 
 func TestSchemaUpToDate(t *testing.T) {

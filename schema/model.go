@@ -11,7 +11,7 @@ package schema
 // chaque section d'objet (organisation, documents, droits, sous_traitance) n'est
 // définie qu'une fois par organisation, les listes se complètent.
 type Contenu struct {
-	// Adresse du schéma JSON, pour les éditeurs qui lisent les fichiers JSON.
+	// Adresse du schéma JSON, pour les éditeurs qui lisent les fichiers JSON. Champ interne : il sert aux éditeurs, non aux documents.
 	Schema string `json:"$schema,omitempty"`
 	// Identité de l'organisation, ses contacts, son DPO et son autorité de contrôle.
 	Organisation *Organisation `json:"organisation,omitempty"`
@@ -90,8 +90,16 @@ type Organisation struct {
 	AutoriteControle *Autorite `json:"autorite_controle,omitempty"`
 	// Présentation des pages HTML : thème, logo, couleur.
 	Theme *Theme `json:"theme,omitempty"`
+	// Vrai si l'organisation n'a pas désigné de délégué à la protection des données : les documents le disent alors.
+	SansDPO bool `json:"sans_dpo,omitempty"`
+	// Décisions automatisées que l'organisation déclare ne pas prendre, dans les termes de la source (art. 13, § 2, f) et 22 du RGPD).
+	SansDecisionAutomatisee PorteeDecision `json:"sans_decision_automatisee,omitempty"`
+	// Article défini que le nom prend dans une phrase (« l' » pour « l'Agence du Beffroi ») ; aucun par défaut.
+	Article Article `json:"article,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // RCS est une immatriculation au registre du commerce et des sociétés.
@@ -133,6 +141,8 @@ type Service struct {
 	Description string `json:"description,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // DPO est le délégué à la protection des données et ses coordonnées publiées (art. 37, § 7, du RGPD).
@@ -150,6 +160,8 @@ type DPO struct {
 	Formulaire string `json:"formulaire,omitempty" jsonschema:"format=uri"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Organisme qui fournit le délégué quand il est externe (art. 37, § 6, du RGPD), par exemple un cabinet ;
 	// ses coordonnées sont celles du DPO ci-dessus.
 	Organisme string `json:"organisme,omitempty"`
@@ -204,6 +216,10 @@ type Documents struct {
 	Charte *Charte `json:"charte,omitempty"`
 	// Registre des activités de traitement (art. 30 du RGPD).
 	Registre *Publication `json:"registre,omitempty"`
+	// Adresse web du dossier où les documents sont publiés, par exemple https://rgpd.exemple.fr/exemple/ :
+	// les liens de l'essentiel et des mentions d'information vers la politique y mènent, même collés dans une autre page.
+	// Champ interne : il sert aux liens des pages publiées, non au texte des documents.
+	URL string `json:"url,omitempty" jsonschema:"format=uri"`
 }
 
 // Publication porte les dates, la version et les textes propres à un document.
@@ -225,8 +241,12 @@ type Publication struct {
 	Modifications string `json:"modifications,omitempty"`
 	// Sections libres, pour ce qu'aucun champ ne décrit.
 	Sections []SectionLibre `json:"sections,omitempty"`
+	// Vrai si la liste des destinataires est complète : le document dit alors « seuls les destinataires suivants ».
+	DestinatairesExhaustifs bool `json:"destinataires_exhaustifs,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Charte est la publication de la charte données, avec son public.
@@ -283,7 +303,7 @@ type Personne struct {
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Qui sont ces personnes (Markdown).
 	Description string `json:"description,omitempty"`
-	// Nature de la catégorie de personnes (prospects, clients, salariés…).
+	// Nature de la catégorie de personnes (prospects, clients, salariés…). Champ interne : il sert aux règles de rgpdoc check.
 	Nature NaturePersonne `json:"nature,omitempty"`
 	// Vrai si la catégorie comprend des mineurs de moins de 15 ans (art. 45 de la loi Informatique et Libertés).
 	MoinsDe15Ans bool `json:"moins_de_15_ans,omitempty"`
@@ -292,7 +312,8 @@ type Personne struct {
 	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, ou le demandent
 	// (mesures précontractuelles) ; faux sinon (utilisateurs du compte d'un client, locataires
 	// d'un bailleur client, personnes pour qui un tiers appelle…) : la base légale « contrat »
-	// ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Non vérifié si absent.
+	// ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Non vérifié si absent. Champ interne :
+	// il sert aux règles de rgpdoc check, les documents présentant déjà la base légale.
 	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
 }
 
@@ -311,10 +332,12 @@ type Donnee struct {
 	Description string `json:"description,omitempty"`
 	// Limite ces données à certaines personnes des traitements qui les citent (identifiants),
 	// quand un traitement réunit les données de plusieurs catégories de personnes ; toutes si absent.
+	// Champ interne : il répartit les données entre les personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
 	// Auprès de qui les données sont collectées.
 	Source Source `json:"source" jsonschema:"required"`
-	// Origine nommée des données collectées indirectement (art. 14, § 2, f) du RGPD), par exemple « portails immobiliers ».
+	// Origine nommée des données collectées indirectement (art. 14, § 2, f) du RGPD), par exemple « portails immobiliers » ;
+	// pour des données observées, le moyen d'observation, par exemple « caméras de vidéoprotection ».
 	Origine string `json:"origine,omitempty"`
 	// Caractère obligatoire ou facultatif de la fourniture des données (art. 13, § 2, e) du RGPD).
 	Caractere Caractere `json:"caractere,omitempty"`
@@ -326,6 +349,8 @@ type Donnee struct {
 	Traceur bool `json:"traceur,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Sensible qualifie une catégorie particulière de données et la condition qui permet de la traiter.
@@ -355,8 +380,14 @@ type Destinataire struct {
 	Hebergeur bool `json:"hebergeur,omitempty"`
 	// Pays où le destinataire traite les données (codes ISO 3166-1, ou EU pour « Union européenne »).
 	Pays []Pays `json:"pays,omitempty"`
+	// Pour un sous-traitant : vrai si un contrat conforme à l'article 28 du RGPD le lie à l'organisation.
+	ContratArt28 *bool `json:"contrat_art28,omitempty"`
+	// Pour un sous-traitant ultérieur : vrai si son contrat lui impose les mêmes obligations que celles du sous-traitant envers ses clients (art. 28, § 4, du RGPD).
+	MemesObligations *bool `json:"memes_obligations,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Transfert est un transfert de données hors de l'Espace économique européen (chapitre V du RGPD).
@@ -378,6 +409,8 @@ type Transfert struct {
 	Description string `json:"description,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Traitement est une activité de traitement, c'est-à-dire une fiche du registre (art. 30 du RGPD).
@@ -421,8 +454,45 @@ type Traitement struct {
 	CreeLe string `json:"cree_le,omitempty" jsonschema:"format=date"`
 	// Date de dernière mise à jour de la fiche (AAAA-MM-JJ).
 	MiseAJour string `json:"mise_a_jour,omitempty" jsonschema:"format=date"`
+	// Numéro ou référence de la fiche dans le registre (« N° / RÉF » du modèle de la CNIL), par exemple « RT-004 ».
+	Reference string `json:"reference,omitempty"`
+	// Service ou personne qui gère l'activité au sein de l'organisation, par exemple « Direction des ressources humaines ».
+	Gestionnaire string `json:"gestionnaire,omitempty"`
+	// Services internes qui reçoivent les données, nommés pour le registre (« service comptabilité »).
+	ServicesDestinataires []string `json:"services_destinataires,omitempty"`
+	// Nombre approximatif de personnes concernées, en ordre de grandeur.
+	NombrePersonnes OrdreGrandeur `json:"nombre_personnes,omitempty"`
+	// Vrai si l'activité ne figure qu'au registre : la politique de confidentialité ne la décrit pas
+	// (paie, gestion du personnel, fichier des fournisseurs…).
+	RegistreSeulement bool `json:"registre_seulement,omitempty"`
+	// Examen des critères de l'analyse d'impact (art. 35 du RGPD) et, s'il y a lieu, l'analyse réalisée.
+	AIPD *AIPD `json:"aipd,omitempty"`
+	// « aucune » si le traitement ne porte sur aucune catégorie particulière de données (art. 9 et 10 du RGPD) ; sinon les données citées qui en relèvent le disent (sensible).
+	DonneesSensibles Aucune `json:"donnees_sensibles,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
+	Videosurveillance bool `json:"videosurveillance,omitempty"`
+}
+
+// AIPD est l'examen d'une activité au regard des neuf critères de l'analyse d'impact relative à la
+// protection des données (art. 35 du RGPD ; délibérations de la CNIL n° 2018-326 et n° 2018-327) :
+// deux critères ou plus rendent l'analyse requise.
+type AIPD struct {
+	Src Origin `json:"-"`
+	// Critères remplis par l'activité ; une liste vide dit qu'aucun ne l'est.
+	Criteres []CritereAIPD `json:"criteres" jsonschema:"required"`
+	// Date à laquelle l'analyse d'impact a été réalisée (AAAA-MM-JJ).
+	RealiseeLe string `json:"realisee_le,omitempty" jsonschema:"format=date"`
+	// Conclusion de l'analyse, par exemple « risques résiduels acceptables ».
+	Conclusion string `json:"conclusion,omitempty"`
+	// Référence du document d'analyse, par exemple « AIPD-2024-02 ».
+	Reference string `json:"reference,omitempty"`
+	// Raison documentée de ne pas réaliser l'analyse malgré les critères remplis
+	// (traitement de la liste des traitements dispensés, analyse d'un traitement similaire…).
+	Dispense string `json:"dispense,omitempty"`
 }
 
 // Finalite est un objectif poursuivi, avec une seule base légale (art. 6 du RGPD).
@@ -440,8 +510,13 @@ type Finalite struct {
 	Obligation string `json:"obligation,omitempty"`
 	// Vrai pour la prospection commerciale : le droit d'opposition est alors présenté à part (art. 21, § 2, du RGPD).
 	Prospection bool `json:"prospection,omitempty"`
+	// Justification de la base légale : texte qui la fonde ou, pour l'intérêt légitime, mise en balance
+	// de cet intérêt avec les droits et attentes des personnes, en quelques phrases (Markdown).
+	Justification string `json:"justification,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Comment le consentement est recueilli (base consentement).
 	Recueil *Recueil `json:"recueil,omitempty"`
 }
@@ -462,8 +537,8 @@ type DecisionAutomatisee struct {
 	Src Origin `json:"-"`
 	// Ce qui est décidé automatiquement.
 	Description string `json:"description" jsonschema:"required"`
-	// Vrai si la décision produit des effets juridiques ou affecte la personne de manière significative (art. 22).
-	EffetsSignificatifs bool `json:"effets_significatifs,omitempty"`
+	// Vrai si la décision produit des effets juridiques ou affecte la personne de manière significative (art. 22), faux sinon.
+	EffetsSignificatifs *bool `json:"effets_significatifs,omitempty"`
 	// Vrai s'il s'agit d'un profilage.
 	Profilage bool `json:"profilage,omitempty"`
 	// Logique sous-jacente.
@@ -476,6 +551,8 @@ type DecisionAutomatisee struct {
 	Exception ExceptionArt22 `json:"exception,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Conservation est une ligne du tableau des durées de conservation.
@@ -502,13 +579,18 @@ type Conservation struct {
 	Fin Fin `json:"fin,omitempty"`
 	// Archivage intermédiaire après la durée d'utilisation courante.
 	Archivage *Archivage `json:"archivage,omitempty"`
+	// Texte qui fixe la durée (source légale ou référentiel), par exemple « article L. 3243-4 du code du travail ».
+	Fondement string `json:"fondement,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Limite la ligne aux données de certaines personnes des traitements qui la citent (identifiants) ; toutes si absent.
 	// Pour ces personnes, elle remplace les lignes qui ne nomment aucune personne (voir « Combinaison des lignes de conservation »).
+	// Champ interne : il rattache la ligne aux personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
 	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;
-	// sans elle, rgpdoc check ne compare la durée à aucune référence.
+	// sans elle, rgpdoc check ne compare la durée à aucune référence. Champ interne : il sert aux règles de rgpdoc check.
 	Referentiel Referentiel `json:"referentiel,omitempty"`
 }
 
@@ -524,6 +606,8 @@ type Duree struct {
 	Maximum bool `json:"maximum,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // Archivage est un archivage intermédiaire et son fondement.
@@ -537,7 +621,7 @@ type Archivage struct {
 // Mesure est une mesure de sécurité (art. 32 du RGPD).
 type Mesure struct {
 	Src Origin `json:"-"`
-	// Identifiant.
+	// Identifiant. Champ interne : les documents ne citent pas les mesures par leur identifiant.
 	ID string `json:"id" jsonschema:"required,pattern=^[a-z0-9][a-z0-9_-]*$"`
 	// Famille de mesures du modèle de registre de la CNIL.
 	Famille FamilleMesure `json:"famille" jsonschema:"required"`
@@ -577,6 +661,8 @@ type Exercice struct {
 	Precisions string `json:"precisions,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // DescriptionsDroits donne le texte présentant chaque droit (Markdown).
@@ -616,6 +702,8 @@ type Client struct {
 	Coordonnees string `json:"coordonnees,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 }
 
 // SousTraitance réunit les engagements du sous-traitant envers ses clients (art. 28, § 3, du RGPD).
@@ -645,6 +733,8 @@ type SousTraitance struct {
 	AttentesClient []string `json:"attentes_client,omitempty"`
 	// Faits que la source ne donne pas encore : nom du champ manquant et explication.
 	ACompleter Lacunes `json:"a_completer,omitempty"`
+	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
+	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Engagement d'informer immédiatement le client d'une instruction qui constituerait une violation
 	// du RGPD (art. 28, § 3, dernier alinéa, du RGPD) (Markdown).
 	InstructionIllicite string `json:"instruction_illicite,omitempty"`
@@ -664,6 +754,26 @@ type Origin struct {
 // alors le bandeau « Projet — à compléter ».
 type Lacunes map[string]string
 
+// Verifications associe à un champ une valeur à confirmer, par exemple
+// {adresse: {alternatives: ["579 avenue de la République", "679 avenue de la République"]}}.
+// La valeur retenue par le contenu est affichée avec la mention « À vérifier » ;
+// rgpdoc check le signale et refuse le document avec --strict.
+type Verifications map[string]Verification
+
+// Verification est une valeur à confirmer et ce que la source en donne.
+type Verification struct {
+	// Valeurs que donne la source, dans ses termes, par exemple « 579 avenue de la République » et « 679 avenue de la République ».
+	Alternatives []string `json:"alternatives" jsonschema:"required,minItems=1"`
+	// Pourquoi la valeur est à confirmer, par exemple « la source donne deux numéros ».
+	Motif string `json:"motif,omitempty"`
+}
+
+// PorteeDecision est la portée d'une déclaration d'absence de décision automatisée.
+type PorteeDecision string
+
+// Aucune déclare qu'une liste est vide.
+type Aucune string
+
 // Role est le rôle de l'organisation pour une activité de traitement.
 type Role string
 
@@ -672,6 +782,9 @@ type BaseLegale string
 
 // FormeJuridique est une forme juridique française.
 type FormeJuridique string
+
+// Article est l'article défini qui précède le nom de l'organisation dans une phrase.
+type Article string
 
 // Famille est une famille de données du modèle de registre de la CNIL.
 type Famille string
@@ -717,6 +830,12 @@ type FinDeContrat string
 
 // Autorisation est le régime d'autorisation des sous-traitants ultérieurs.
 type Autorisation string
+
+// OrdreGrandeur est un ordre de grandeur du nombre de personnes concernées.
+type OrdreGrandeur string
+
+// CritereAIPD est l'un des neuf critères qui appellent une analyse d'impact (délibération de la CNIL n° 2018-326).
+type CritereAIPD string
 
 // Referentiel est une durée de référence de la CNIL ou du droit français pour une ligne de conservation.
 type Referentiel string

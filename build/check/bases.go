@@ -100,7 +100,14 @@ func checkRetraitConsentement(r *run) {
 func checkDecisionAutomatisee(r *run) {
 	for _, t := range r.c.Traitements {
 		d := t.DecisionAutomatisee
-		if d == nil || !d.EffetsSignificatifs {
+		if d == nil {
+			continue
+		}
+		if d.EffetsSignificatifs == nil {
+			r.missing(d.Src, d.ACompleter, "effets_significatifs", "la décision automatisée du traitement %s ne dit pas si elle produit des effets juridiques ou significatifs (effets_significatifs)", q(t.ID))
+			continue
+		}
+		if !d.Significant() {
 			continue
 		}
 		for _, f := range []struct {

@@ -123,7 +123,7 @@ func checkDroits(r *run) {
 			continue
 		}
 		prospection = prospection || slices.ContainsFunc(t.Finalites, func(f schema.Finalite) bool { return f.Prospection })
-		automated = automated || t.DecisionAutomatisee != nil && t.DecisionAutomatisee.EffetsSignificatifs
+		automated = automated || t.DecisionAutomatisee.Significant()
 	}
 	if (prospection || r.hasBasis("interet_legitime", "mission_interet_public")) && r.description("opposition") == "" {
 		r.missingRight("opposition", ", car des traitements reposent sur l'intérêt légitime ou une mission d'intérêt public, ou servent la prospection")

@@ -81,6 +81,10 @@ func checkCharte(r *run) {
 		r.report(r.org.Pos(ch.Src), "la charte données est publiée mais aucun traitement n'a le rôle sous_traitant : elle n'aurait rien à décrire")
 		return
 	}
+	if !subProcessors && !ch.DestinatairesExhaustifs {
+		r.missing(ch.Src, ch.ACompleter, "destinataires_exhaustifs", "la charte ne nomme aucun sous-traitant ultérieur : "+
+			"nommez-les (destinataires de type sous_traitant) ou déclarez la liste des destinataires complète (destinataires_exhaustifs: true)")
+	}
 	st := r.c.SousTraitance
 	if st == nil {
 		r.report(r.org.Pos(ch.Src), "la section sous_traitance manque : la charte doit indiquer la durée des traitements, le sort des données en fin de contrat, "+

@@ -47,6 +47,9 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 	if pub == nil {
 		pub = &schema.Publication{}
 	}
+	if kind == Politique {
+		c = publicPart(c)
+	}
 	b := newBuilder(c)
 	d := &Document{Kind: kind, Org: b.orgInfo(id), Title: pub.Titre, Version: pub.Version}
 	if pub.MiseAJour != "" {
@@ -66,6 +69,9 @@ func Build(kind Kind, id string, c *schema.Contenu) *Document {
 	if pub.MiseAJour == "" {
 		// The date is a fact the law asks for: its absence shows.
 		d.Preamble = append([]Block{para("Date de mise à jour : ", gap(pub.ACompleter, "mise_a_jour", "date de mise à jour"))}, d.Preamble...)
+	}
+	if v := verifyPara(pub.AVerifier); v != nil {
+		d.Preamble = append(d.Preamble, v)
 	}
 	for _, s := range pub.Sections {
 		insertAfter(d, s.Apres, &Section{ID: freeAnchor(d, slug(s.Titre)), Title: s.Titre, Blocks: markdown(s.Texte)})
@@ -158,7 +164,9 @@ func finish(d *Document) {
 	var number func(prefix string, list []*Section)
 	number = func(prefix string, list []*Section) {
 		for i, s := range list {
-			s.Number = prefix + strconv.Itoa(i+1)
+			if !d.Brief {
+				s.Number = prefix + strconv.Itoa(i+1)
+			}
 			base := s.ID
 			if base == "" {
 				base = "section"

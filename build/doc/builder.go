@@ -3,6 +3,8 @@ package doc
 import (
 	"reflect"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -18,6 +20,8 @@ const (
 type builder struct {
 	c   *schema.Contenu
 	org *schema.Organisation
+	// shared is what the register's activities share (see sharedBy).
+	shared registerShared
 }
 
 func newBuilder(c *schema.Contenu) *builder {
@@ -43,6 +47,45 @@ func (b *builder) name() string {
 		return b.org.RaisonSociale
 	}
 	return b.org.Appellation
+}
+
+// named is the organization's name with its article, after a preposition
+// ("de", "à", or "" for none): "l'Agence du Beffroi", "de l'Agence du
+// Beffroi", "au Cabinet Durand", "d'Intent Technologies".
+func (b *builder) named(prep string) string {
+	name := b.name()
+	switch a := b.org.Article; {
+	case a == "l'":
+		name = "l'" + name
+	case (a == "le" || a == "les") && (prep == "de" || prep == "à"):
+		return map[string]string{"dele": "du ", "àle": "au ", "deles": "des ", "àles": "aux "}[prep+string(a)] + name
+	case a != "":
+		name = string(a) + " " + name
+	}
+	if prep == "" {
+		return name
+	}
+	return elided(prep, name)
+}
+
+// elided writes a preposition before a word, "de" elided before a vowel
+// (« d'Arras ») and contracted with the article of a place (« du Mans »).
+func elided(prep, word string) string {
+	switch {
+	case prep == "de" && strings.HasPrefix(word, "Le "):
+		return "du " + word[len("Le "):]
+	case prep == "de" && strings.HasPrefix(word, "Les "):
+		return "des " + word[len("Les "):]
+	case prep == "de" && vowel(word):
+		return "d'" + word
+	}
+	return prep + " " + word
+}
+
+// vowel tells whether a word starts with a vowel.
+func vowel(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return strings.ContainsRune("aeiouyàâäéèêëîïôöùûüAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ", r)
 }
 
 // outsideEU tells whether the organization's seat is outside the EEA, in

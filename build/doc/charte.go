@@ -13,7 +13,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 	if d.Title == "" {
 		d.Title = "Charte de traitement des données"
 	}
-	d.Subject = "Traitements de données effectués par " + b.name() + " pour le compte de ses clients (art. 28 du RGPD)"
+	d.Subject = "Traitements de données effectués par " + b.named("") + " pour le compte de ses clients (art. 28 du RGPD)"
 	if c := b.c.Documents; c != nil && c.Charte != nil && len(c.Charte.Public) > 0 {
 		var defs definitions
 		for _, p := range c.Charte.Public {
@@ -26,18 +26,18 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 	d.Sections = []*Section{
 		b.preamble(pub),
 		b.processing(proc),
-		sharing(dest),
+		sharing(pub, dest),
 		{ID: "conservation", Title: "Durées de conservation", Blocks: []Block{
-			para("Nous conservons les données traitées pour votre compte selon vos instructions et, à défaut, pendant les durées suivantes :"),
+			para("Les données traitées pour votre compte sont conservées pendant les durées suivantes :"),
 			b.retentionTable(proc),
 		}},
 		{ID: "transferts", Title: "Hébergement et transferts hors de l'Union européenne",
-			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(proc...), dest, "")...)},
+			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(proc...), dest)...)},
 		{ID: "securite", Title: "Sécurité des données", Blocks: []Block{
 			para("Nous mettons en œuvre les mesures techniques et organisationnelles suivantes pour protéger les données traitées pour votre compte (art. 32 du RGPD) :"),
 			securityList(b.mesures(proc...)),
 		}},
-		b.subprocessors(dest),
+		b.subprocessors(pub, dest),
 		b.commitments(),
 		b.contact(),
 		b.expectations(),
@@ -54,8 +54,8 @@ func (b *builder) preamble(pub *schema.Publication) *Section {
 	} else {
 		s.Blocks = []Block{para("La présente charte décrit les traitements de données à caractère personnel que nous effectuons pour le compte de nos clients et les engagements que nous prenons envers eux.")}
 	}
-	s.Blocks = append(s.Blocks, para(b.identity(), b.designation(),
-		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »)."))
+	s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(),
+		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »).", toVerify(b.org.AVerifier)))
 	clients := &List{}
 	for i := range b.c.Clients {
 		c := &b.c.Clients[i]
@@ -63,6 +63,7 @@ func (b *builder) preamble(pub *schema.Publication) *Section {
 		if c.Coordonnees != "" {
 			item = append(item, markdown(c.Coordonnees)...)
 		}
+		item = append(item, blocks(verifyPara(c.AVerifier))...)
 		clients.Items = append(clients.Items, item)
 	}
 	if len(clients.Items) > 0 {
@@ -88,7 +89,7 @@ func (b *builder) processing(proc []*schema.Traitement) *Section {
 		defs.add("Pour le compte de", para(b.clientNames(t), "."))
 		var purposes []Inline
 		for i := range t.Finalites {
-			purposes = append(purposes, markdownInline(sentence(t.Finalites[i].Description)))
+			purposes = append(purposes, append(markdownInline(sentence(t.Finalites[i].Description)), toVerify(t.Finalites[i].AVerifier)...))
 		}
 		if len(purposes) == 1 {
 			defs.add("Finalité", &Paragraph{Text: purposes[0]})
@@ -122,6 +123,9 @@ func (b *builder) processing(proc []*schema.Traitement) *Section {
 		} else {
 			defs.add("Opérations effectuées", para(gap(t.ACompleter, "operations", "nature des opérations effectuées")))
 		}
+		if v := verifyPara(t.AVerifier); v != nil {
+			defs.add("À vérifier", v)
+		}
 		sub.Blocks = append(sub.Blocks, defs.block())
 		sub.Blocks = append(sub.Blocks, decision(t, toClient)...)
 		s.Sections = append(s.Sections, sub)
@@ -139,16 +143,18 @@ func plainItems(list []string) []Inline {
 
 // sharing says with whom the data processed for clients are shared; the
 // sub-processors have their own section.
-func sharing(dest []*schema.Destinataire) *Section {
+func sharing(pub *schema.Publication, dest []*schema.Destinataire) *Section {
 	others := slices.DeleteFunc(slices.Clone(dest), func(d *schema.Destinataire) bool { return d.Type == "sous_traitant" })
 	s := &Section{ID: "destinataires", Title: "Partage des données"}
-	if len(others) == 0 {
-		s.Blocks = []Block{para("Nous ne communiquons les données traitées pour votre compte qu'à vous-mêmes et aux personnes que vous autorisez.")}
-	} else {
+	switch {
+	case len(others) > 0:
 		s.Blocks = []Block{
-			para("Nous ne communiquons les données traitées pour votre compte qu'à vous-mêmes, aux personnes que vous autorisez et aux destinataires suivants, dans la limite de vos instructions :"),
+			para(recipientsLead(pub, "Nous ne communiquons les données traitées pour votre compte qu'à vous-mêmes, aux personnes que vous autorisez et aux destinataires suivants :",
+				"Les données traitées pour votre compte sont communiquées aux destinataires suivants :")),
 			recipients(others),
 		}
+	case pub.DestinatairesExhaustifs:
+		s.Blocks = []Block{para("Nous ne communiquons les données traitées pour votre compte qu'à vous-mêmes et aux personnes que vous autorisez.")}
 	}
 	s.Blocks = append(s.Blocks, para("Nos sous-traitants ultérieurs sont présentés à la section « ", internal("Sous-traitants ultérieurs", "sous-traitants-ulterieurs"), " »."))
 	return s
@@ -156,18 +162,25 @@ func sharing(dest []*schema.Destinataire) *Section {
 
 // subprocessors names the sub-processors and how the client authorizes
 // them and hears of changes.
-func (b *builder) subprocessors(dest []*schema.Destinataire) *Section {
+func (b *builder) subprocessors(pub *schema.Publication, dest []*schema.Destinataire) *Section {
 	s := &Section{ID: "sous-traitants-ulterieurs", Title: "Sous-traitants ultérieurs"}
 	var items []Inline
+	bound := true
 	for _, d := range dest {
 		if d.Type == "sous_traitant" {
-			items = append(items, recipient(d))
+			bound = bound && d.MemesObligations != nil && *d.MemesObligations
+			items = append(items, append(recipient(d), sameObligations(d)...))
 		}
 	}
-	if len(items) == 0 {
-		s.Blocks = []Block{para("Nous ne faisons appel à aucun sous-traitant ultérieur pour les traitements effectués pour votre compte.")}
-	} else {
+	switch {
+	case len(items) > 0 && bound:
 		s.Blocks = []Block{para("Nous faisons appel aux sous-traitants ultérieurs suivants, liés par un contrat qui leur impose les mêmes obligations que celles que nous prenons envers vous (art. 28, § 4, du RGPD) :"), bullets(items...)}
+	case len(items) > 0:
+		s.Blocks = []Block{para("Nous faisons appel aux sous-traitants ultérieurs suivants :"), bullets(items...)}
+	case pub.DestinatairesExhaustifs:
+		s.Blocks = []Block{para("Nous ne faisons appel à aucun sous-traitant ultérieur pour les traitements effectués pour votre compte.")}
+	default:
+		s.Blocks = []Block{para(gap(pub.ACompleter, "destinataires_exhaustifs", "sous-traitants ultérieurs"))}
 	}
 	st := b.sousTraitance()
 	if st.Autorisation != "" {
@@ -182,6 +195,18 @@ func (b *builder) subprocessors(dest []*schema.Destinataire) *Section {
 		s.Blocks = append(s.Blocks, para(gap(st.ACompleter, "information_changements", "information du client sur les changements de sous-traitants ultérieurs")))
 	}
 	return s
+}
+
+// sameObligations states, for a sub-processor whose contract is not known
+// to impose the processor's own obligations, what the content says of it.
+func sameObligations(d *schema.Destinataire) Inline {
+	switch {
+	case d.MemesObligations == nil:
+		return line(" ", gap(d.ACompleter, "memes_obligations", "contrat imposant à ce sous-traitant ultérieur les mêmes obligations (art. 28, § 4, du RGPD)"))
+	case !*d.MemesObligations:
+		return line(" Son contrat ne lui impose pas les mêmes obligations que les nôtres (art. 28, § 4, du RGPD).")
+	}
+	return nil
 }
 
 func (b *builder) sousTraitance() *schema.SousTraitance {
@@ -214,8 +239,14 @@ func (b *builder) commitments() *Section {
 	defs.add("Assistance", text(st.Assistance, "assistance", "aide apportée au client")...)
 	defs.add("Violations de données", text(st.Violations, "violations", "notification des violations de données au client")...)
 	defs.add("Audits et inspections", text(st.Audit, "audit", "audits et inspections")...)
+	if st.InstructionIllicite != "" {
+		defs.add("Instruction illicite", markdown(st.InstructionIllicite)...)
+	}
+	if v := verifyPara(st.AVerifier); v != nil {
+		defs.add("À vérifier", v)
+	}
 	return &Section{ID: "engagements", Title: "Nos engagements de sous-traitant", Blocks: []Block{
-		para("Conformément à l'article 28, § 3, du RGPD, nous prenons envers vous les engagements suivants :"),
+		para("Conformément à l'art. 28, § 3, du RGPD, nous prenons envers vous les engagements suivants :"),
 		defs.block(),
 	}}
 }
@@ -227,10 +258,13 @@ func (b *builder) endOfContract() Inline {
 		return line(gap(st.ACompleter, "fin_de_contrat", "sort des données à la fin du contrat"))
 	}
 	out := line(label(st.FinDeContrat))
+	out = append(out, line(", sauf obligation légale de conservation, conformément à l'art. 28, § 3, g) du RGPD.")...)
 	if st.DelaiFinDeContrat != nil {
-		out = append(out, line(", dans un délai ", within(*st.DelaiFinDeContrat), " à compter de la fin du contrat")...)
+		// The delay goes before the legal reference; its doubt after the sentence.
+		out = slices.Insert(out, 1, line(", dans un délai ", within(*st.DelaiFinDeContrat), " à compter de la fin du contrat")...)
+		out = append(out, toVerify(st.DelaiFinDeContrat.AVerifier)...)
 	}
-	return append(out, line(", sauf obligation légale de conservation, conformément à l'art. 28, § 3, g) du RGPD.")...)
+	return out
 }
 
 // contact gives the client whom to reach about the data processed for it:
@@ -243,7 +277,8 @@ func (b *builder) contact() *Section {
 	var defs definitions
 	if d := b.org.DPO; d != nil {
 		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", dpoName(d))),
-			bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...))
+			blocks(bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
+				verifyPara(d.AVerifier))...)
 	}
 	var phones []string
 	if b.org.Telephone != "" {
@@ -252,7 +287,7 @@ func (b *builder) contact() *Section {
 	defs.add(fact(b.name(), b.org.ACompleter, "raison_sociale", "raison sociale"), bullets(b.channels(reach{email: b.org.Email, phones: phones, post: b.org.Siege})...))
 	s.Blocks = append(s.Blocks, defs.block())
 	if b.org.DPO == nil {
-		s.Blocks = append(s.Blocks, para("Nous n'avons pas désigné de délégué à la protection des données."))
+		s.Blocks = append(s.Blocks, para(b.noDPO()))
 	}
 	return s
 }

@@ -5,7 +5,11 @@
 // French typography (applied here, once, to every text).
 package doc
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Kind is a kind of document; its value is the file name of the document in
 // the output (public/<org>/<kind>.html, .md, .pdf), a public URL.
@@ -15,10 +19,43 @@ const (
 	Politique Kind = "politique-de-confidentialite"
 	Charte    Kind = "charte-donnees"
 	Registre  Kind = "registre-art30"
+	// Essentiel is the first layer of the politique: what matters, read in a minute.
+	Essentiel Kind = "essentiel"
+	// Mention is the notice under a form of an activity, one per activity,
+	// at public/<org>/mentions/<activity>.* (see Document.Base).
+	Mention Kind = "mentions"
 )
 
-// Kinds lists the kinds in the order the site presents them.
+// Kinds lists the kinds an organization declares under documents, in the
+// order the site presents them; the essentials and the notices follow the
+// politique (see Layers).
 var Kinds = []Kind{Politique, Charte, Registre}
+
+// Fragment is the format of a notice's HTML without the page around it, to
+// paste into a web page: mentions/<activity>.fragment.html.
+const Fragment = "fragment.html"
+
+// Exports are the formats of the register alone: the CNIL model's
+// spreadsheet, the list of activities as CSV, the register as linked data.
+var Exports = []string{"ods", "csv", "jsonld"}
+
+// Formats returns the formats of a kind of document among those asked for
+// (file extensions: html, md, pdf, and the exports), in their order. The
+// essentials and the notices are web pages: no PDF; a notice's HTML comes
+// with its fragment; only the register has the exports.
+func Formats[F ~string](k Kind, asked []F) []F {
+	var out []F
+	for _, f := range asked {
+		noPDF := f == "pdf" && (k == Essentiel || k == Mention)
+		if !noPDF && (k == Registre || !slices.Contains(Exports, string(f))) {
+			out = append(out, f)
+		}
+	}
+	if k == Mention && slices.Contains(asked, "html") {
+		out = append(out, Fragment)
+	}
+	return out
+}
 
 // Document is one document of one organization.
 type Document struct {
@@ -50,7 +87,27 @@ type Document struct {
 	Preamble []Block
 	// Sections are the numbered sections.
 	Sections []*Section
+	// Workbook is the register laid out for its exports (spreadsheet, CSV,
+	// linked data); nil for the other documents.
+	Workbook *Workbook
+	// Activity is the processing activity a notice (Mention) is about.
+	Activity string
+	// Brief marks a page read in a minute: no table of contents, no
+	// section numbers.
+	Brief bool
 }
+
+// Base is the document's path in the organization's folder, without the
+// extension of its format: its kind, or mentions/<activity> for a notice.
+func (d *Document) Base() string {
+	if d.Activity != "" {
+		return string(d.Kind) + "/" + d.Activity
+	}
+	return string(d.Kind)
+}
+
+// Root leads from the document to its organization's folder: "" or "../".
+func (d *Document) Root() string { return strings.Repeat("../", strings.Count(d.Base(), "/")) }
 
 // Draft is the banner of a document with open points: facts still to be
 // completed or to be checked, in words about the document.

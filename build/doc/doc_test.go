@@ -253,7 +253,7 @@ func TestPolitiqueFacts(t *testing.T) {
 		{"Données des Prospects", "3 ans à compter du dernier contact, ou jusqu'à votre demande de suppression, selon la première éventualité"},
 		{"Données de compte", "Pendant la durée du contrat, puis 12 mois"},
 		{"Factures", "10 ans à compter de la clôture de l'exercice comptable"},
-		{"Journaux de connexion", "1 an à compter de leur enregistrement"},
+		{"Journaux de connexion", "1 an à compter de leur enregistrement, sauf incident de sécurité en cours d'analyse"},
 		{"Cookies de mesure d'audience", "13 mois maximum à compter du dépôt du traceur"},
 		{"Dossiers des locataires", "Pendant la durée du contrat du Client, puis restitution ou suppression dans les 30 jours"},
 	}
@@ -282,7 +282,7 @@ func TestPolitiqueFacts(t *testing.T) {
 		"Données collectées auprès de vous ; leur fourniture est nécessaire à la conclusion du contrat. Sans ces données, nous ne pouvons pas répondre à votre demande.",
 		"Données collectées auprès d'une source accessible au public (réseaux sociaux professionnels).",
 		"Données collectées auprès d'un tiers (le Client).",
-		"Données sensibles (données concernant la santé), au sens de l'art. 9 du RGPD, traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée, au sens de l'art. 9, § 2, a) du RGPD.",
+		"Données sensibles (données concernant la santé), au sens de l'art. 9 du RGPD, traitées sur le fondement de l'exception suivante : consentement explicite de la personne concernée, au sens de l'art. 9, § 2, a) du RGPD ; consentement du locataire recueilli par le Client lors de la demande d'adaptation.",
 		// automated decision
 		"Logique sous-jacente : un score calculé à partir de l'ancienneté de l'entreprise",
 		"Fondement : décision nécessaire à la conclusion ou à l'exécution d'un contrat, au sens de l'art. 22, § 2, a) du RGPD.",
@@ -340,7 +340,8 @@ func rightsOf(t *testing.T, role schema.Role, decision *schema.DecisionAutomatis
 func rightsText(t *testing.T, acts ...schema.Traitement) (titles []string, body []string) {
 	t.Helper()
 	c := &schema.Contenu{
-		Documents: &schema.Documents{Politique: &schema.Publication{}},
+		Organisation: &schema.Organisation{SansDecisionAutomatisee: "effets_significatifs"},
+		Documents:    &schema.Documents{Politique: &schema.Publication{}},
 		Droits: &schema.Droits{Descriptions: &schema.DescriptionsDroits{
 			Acces: "accès.", Rectification: "rectification.", Effacement: "effacement.", Limitation: "limitation.",
 			Portabilite: "portabilité.", Opposition: "opposition.", DecisionAutomatisee: "décision.",
@@ -426,7 +427,7 @@ func TestRightAgainstAutomatedDecision(t *testing.T) {
 		text   = "décision."
 		client = "Le traitement « Prise de rendez-vous », que nous effectuons pour le compte de nos clients, comporte une décision automatisée, décrite à la section « Contacts » : ce droit s'exerce auprès du client concerné, responsable du traitement."
 	)
-	significant := &schema.DecisionAutomatisee{Description: "x", EffetsSignificatifs: true}
+	significant := &schema.DecisionAutomatisee{Description: "x", EffetsSignificatifs: new(true)}
 	unknown := &schema.DecisionAutomatisee{Description: "Choix du créneau.", ACompleter: schema.Lacunes{"effets_significatifs": "non dit"}}
 	ctrl := func(d *schema.DecisionAutomatisee) schema.Traitement {
 		return schema.Traitement{ID: "t", Libelle: "Traitement", Role: roleController, Personnes: []string{"contacts"},
@@ -842,7 +843,7 @@ func TestDataItemWording(t *testing.T) {
 			"Données des portails : données collectées auprès d'un tiers (les portails immobiliers) ; leur fourniture est obligatoire en vertu du contrat."},
 		{schema.Donnee{Libelle: "Formulaire", Source: "personne_concernee"}, onBehalf, "Formulaire : données collectées auprès de vous."},
 		{schema.Donnee{Libelle: "Position géographique courante", Source: "observation"},
-			controlled, "Position géographique courante : données collectées automatiquement lors de votre utilisation des services."},
+			controlled, "Position géographique courante : données collectées par observation."},
 		{schema.Donnee{Libelle: "Identifiants", Exemples: []string{"adresse électronique", "mot de passe"}, Source: "personne_concernee", Caractere: "contractuel",
 			ConsequencesRefus: "sans eux, vous ne pouvez pas vous connecter"}, controlled,
 			"Identifiants : adresse électronique, mot de passe. Données collectées auprès de vous ; leur fourniture est obligatoire en vertu du contrat. Sans eux, vous ne pouvez pas vous connecter."},
@@ -987,22 +988,5 @@ func TestDerogationsInRegister(t *testing.T) {
 	}
 	if last := d.Sections[len(d.Sections)-1]; last.ID != "historique" {
 		t.Errorf("last section %s, want historique", last.ID)
-	}
-}
-
-// TestDPOName checks that an external DPO is named with its organization.
-func TestDPOName(t *testing.T) {
-	for _, tc := range []struct {
-		d    schema.DPO
-		want string
-	}{
-		{schema.DPO{Nom: "Patricia Fauvel"}, "Patricia Fauvel"},
-		{schema.DPO{Nom: "Patricia Fauvel", Organisme: "Cabinet Martin"}, "Patricia Fauvel (délégué externe, Cabinet Martin)"},
-		{schema.DPO{Organisme: "Cabinet Martin"}, "Cabinet Martin (délégué externe)"},
-		{schema.DPO{}, ""},
-	} {
-		if got := dpoName(&tc.d); got != tc.want {
-			t.Errorf("dpoName(%+v) = %q, want %q", tc.d, got, tc.want)
-		}
 	}
 }

@@ -92,7 +92,11 @@ func gapPoints(d *Document) []Inline {
 	var walk func([]*Section)
 	walk = func(list []*Section) {
 		for _, s := range list {
-			collect(Span{Text: s.Number, Link: "#" + s.ID}, s.Blocks)
+			name := s.Number
+			if name == "" { // a brief document's sections have no number
+				name = "«\u00a0" + s.Title + "\u00a0»"
+			}
+			collect(Span{Text: name, Link: "#" + s.ID}, s.Blocks)
 			walk(s.Sections)
 		}
 	}

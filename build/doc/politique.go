@@ -14,7 +14,7 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 	if d.Title == "" {
 		d.Title = "Politique de confidentialité"
 	}
-	d.Subject = "Comment " + b.name() + " traite vos données à caractère personnel"
+	d.Subject = "Comment " + b.named("") + " traite vos données à caractère personnel"
 	all := b.activities(roleController, roleJoint, roleProcessor)
 	ctrl, proc := b.controlled(), b.processed()
 	dest := b.destinataires(all...)
@@ -23,15 +23,15 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 		b.controller(ctrl, proc),
 		b.subjects(all),
 		{ID: "conservation", Title: "Durées de conservation", Blocks: []Block{
-			para("Nous ne conservons vos données que pendant la durée nécessaire aux finalités pour lesquelles elles sont traitées :"),
+			para("Vos données sont conservées pendant les durées suivantes :"),
 			b.retentionTable(all),
 		}},
 		{ID: "destinataires", Title: "Destinataires des données", Blocks: []Block{
-			para("Seuls les destinataires suivants reçoivent vos données, dans la limite de ce qui est nécessaire à chaque finalité :"),
+			para(recipientsLead(pub, "Seuls les destinataires suivants reçoivent vos données :", "Vos données sont communiquées aux destinataires suivants :")),
 			recipients(dest),
 		}},
 		{ID: "transferts", Title: "Hébergement et transferts hors de l'Union européenne",
-			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(all...), dest, "dpo")...)},
+			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(all...), dest)...)},
 		{ID: "securite", Title: "Sécurité des données", Blocks: []Block{
 			para("Nous mettons en œuvre les mesures techniques et organisationnelles suivantes pour protéger vos données contre la destruction, la perte, l'altération et l'accès non autorisé (art. 32 du RGPD) :"),
 			securityList(b.mesures(all...)),
@@ -50,8 +50,8 @@ func (b *builder) scope(pub *schema.Publication) *Section {
 	if pub.Introduction != "" {
 		s.Blocks = markdown(pub.Introduction)
 	} else {
-		s.Blocks = []Block{para("La présente politique vous informe de la manière dont ", b.name(),
-			" traite vos données à caractère personnel, conformément aux articles 12 à 14 du RGPD.")}
+		s.Blocks = []Block{para("La présente politique vous informe de la manière dont ", b.named(""),
+			" traite vos données à caractère personnel, conformément aux art. 12 à 14 du RGPD.")}
 	}
 	if list := b.covered(); len(list) > 0 {
 		var items []Inline
@@ -105,20 +105,20 @@ func service(s *schema.Service) Inline {
 	if s.Description != "" {
 		out = append(out, line(" ", markdownInline(sentence(capital(s.Description))))...)
 	}
-	return out
+	return append(out, toVerify(s.AVerifier)...)
 }
 
 // controller identifies the controller and the organization's roles.
 func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 	s := &Section{ID: "responsable", Title: "Responsable du traitement"}
 	if len(ctrl) > 0 || len(proc) == 0 {
-		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), "."))
+		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), ".", toVerify(b.org.AVerifier)))
 	} else {
-		s.Blocks = append(s.Blocks, para(b.identity(), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant."))
+		s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.org.AVerifier)))
 	}
 	s.Blocks = append(s.Blocks, blocks(b.contacts())...)
 	if b.org.Groupe != "" {
-		s.Blocks = append(s.Blocks, para(b.name(), " fait partie du groupe ", b.org.Groupe, "."))
+		s.Blocks = append(s.Blocks, para(capital(b.named("")), " fait partie du groupe ", b.org.Groupe, "."))
 	}
 	switch r := b.org.Representant; {
 	case r != nil:
@@ -179,7 +179,7 @@ func (b *builder) roles(ctrl, proc []*schema.Traitement) Block {
 		}
 		defs.add(label(roleProcessor)+ref(roleProcessor),
 			para("nous traitons pour le compte et sur instruction de nos clients, responsables du traitement, les données des traitements suivants : ", join(" ; ", items), "."),
-			para("Pour toute demande relative à ces données, adressez-vous au client concerné ; si vous nous l'adressez, nous la lui transmettons."))
+			para("Pour toute demande relative à ces données, adressez-vous au client concerné, responsable du traitement."))
 	}
 	return defs.block()
 }
@@ -236,7 +236,7 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 			}
 			for i := range t.Finalites {
 				f := &t.Finalites[i]
-				purposes.add(purposeTerm(t, f), para(markdownInline(sentence(f.Description)), " ", basis(f)))
+				purposes.add(purposeTerm(t, f), para(markdownInline(sentence(f.Description)), " ", basis(f), toVerify(f.AVerifier)))
 			}
 			decisions = append(decisions, decision(t, toSubject)...)
 		}
@@ -253,7 +253,7 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 			var decisions []Block
 			for _, t := range proc {
 				for i := range t.Finalites {
-					onBehalf.add(purposeTerm(t, &t.Finalites[i]), para(markdownInline(sentence(t.Finalites[i].Description))))
+					onBehalf.add(purposeTerm(t, &t.Finalites[i]), para(markdownInline(sentence(t.Finalites[i].Description)), toVerify(t.Finalites[i].AVerifier)))
 				}
 				decisions = append(decisions, decision(t, toSubject)...)
 			}
@@ -263,7 +263,7 @@ func (b *builder) subjects(all []*schema.Traitement) *Section {
 				onBehalf.block())
 			sub.Blocks = append(sub.Blocks, decisions...)
 			sub.Blocks = append(sub.Blocks,
-				para("Pour exercer vos droits sur ces données, adressez-vous au responsable du traitement concerné ; si vous nous adressez votre demande, nous la lui transmettons."))
+				para("Pour exercer vos droits sur ces données, adressez-vous au responsable du traitement concerné."))
 		}
 		s.Sections = append(s.Sections, sub)
 	}
@@ -300,9 +300,9 @@ func usageOf(ctrl []*schema.Traitement) usage {
 		if object {
 			u.objectable = append(u.objectable, line(t.Libelle))
 		}
-		if a := t.DecisionAutomatisee; a != nil && a.EffetsSignificatifs {
+		if a := t.DecisionAutomatisee; a.Significant() {
 			u.decision = true
-		} else if a != nil && declared("", a.ACompleter, "effets_significatifs", "") != nil {
+		} else if a != nil && a.EffetsSignificatifs == nil {
 			u.undecided = append(u.undecided, t)
 		}
 	}
@@ -331,10 +331,15 @@ var rightsList = []struct {
 		func(d *schema.DescriptionsDroits) string { return d.DirectivesPostMortem }, nil},
 }
 
-// noDecision replaces the description of the right of article 22 when the
-// organization takes no decision of the kind; with activities carried out
-// for clients, it speaks only of those the organization answers for.
-const noDecision = "nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé qui produise des effets juridiques vous concernant ou vous affecte de manière significative."
+// noDecision words what the organization states it does not decide
+// automatically (organisation.sans_decision_automatisee), in the scope the
+// source gives, never wider; it replaces the description of the right of
+// article 22 when no activity takes a decision of the kind.
+var noDecision = map[schema.PorteeDecision]string{
+	"toute_decision":       "nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé.",
+	"effets_juridiques":    "nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé qui produise des effets juridiques vous concernant.",
+	"effets_significatifs": "nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé qui produise des effets juridiques vous concernant ou vous affecte de manière significative.",
+}
 
 // automated presents the right of article 22: its description when the
 // organization takes decisions of the kind, or says that it takes none (or
@@ -349,10 +354,12 @@ func (b *builder) automated(u usage, text string, proc []*schema.Traitement) []B
 		for _, t := range u.undecided {
 			out = append(out, para(gap(t.DecisionAutomatisee.ACompleter, "effets_significatifs", "effets juridiques ou significatifs de la décision automatisée du traitement « "+t.Libelle+" »")))
 		}
+	case b.org.SansDecisionAutomatisee == "":
+		out = []Block{para(gap(b.org.ACompleter, "sans_decision_automatisee", "existence de décisions fondées exclusivement sur un traitement automatisé"))}
 	case len(proc) > 0:
-		out = []Block{para("Pour les traitements dont nous sommes responsables, ", noDecision)}
+		out = []Block{para("Pour les traitements dont nous sommes responsables, ", noDecision[b.org.SansDecisionAutomatisee])}
 	default:
-		out = []Block{para(capital(noDecision))}
+		out = []Block{para(capital(noDecision[b.org.SansDecisionAutomatisee]))}
 	}
 	for _, t := range proc {
 		if t.DecisionAutomatisee == nil {
@@ -437,10 +444,19 @@ func (b *builder) exercise(proc []*schema.Traitement) *Section {
 	if ex.Precisions != "" {
 		s.Blocks = append(s.Blocks, markdown(ex.Precisions)...)
 	}
+	s.Blocks = append(s.Blocks, blocks(verifyPara(ex.AVerifier), verifyPara(delayVerify(ex)))...)
 	if len(proc) > 0 {
-		s.Blocks = append(s.Blocks, para("Si votre demande porte sur des données que nous traitons pour le compte d'un client, nous la transmettons sans délai à ce client, responsable du traitement, et l'aidons à y répondre."))
+		s.Blocks = append(s.Blocks, para("Si votre demande porte sur des données que nous traitons pour le compte d'un client, elle relève de ce client, responsable du traitement."))
 	}
 	return s
+}
+
+// delayVerify returns what is to confirm of the response delay, or nil.
+func delayVerify(ex *schema.Exercice) schema.Verifications {
+	if ex.DelaiReponse == nil {
+		return nil
+	}
+	return ex.DelaiReponse.AVerifier
 }
 
 // one is the wording of a duration of one unit after « un délai ».

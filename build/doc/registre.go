@@ -17,7 +17,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	}
 	d.Subject = b.name() + " — registre des activités de traitement (art. 30 du RGPD)"
 	d.Landscape = true
-	intro := line("Registre tenu par ", b.name(), " en application de l'article 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
+	intro := line("Registre tenu par ", b.named(""), " en application de l'art. 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
 	if pub.CreeLe != "" {
 		intro = append(intro, line(" Registre créé le ", typo.Date(pub.CreeLe), ".")...)
 	}
@@ -27,17 +27,22 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	if h == nil {
 		h = para("Aucune version antérieure n'est enregistrée.")
 	}
-	d.Sections = []*Section{
-		b.actors(ctrl, proc),
+	b.shared = b.sharedBy(append(slices.Clone(ctrl), proc...))
+	d.Sections = []*Section{b.actors(ctrl, proc)}
+	if s := b.shared.section(b); s != nil {
+		d.Sections = append(d.Sections, s)
+	}
+	d.Sections = append(d.Sections,
 		b.part("responsable", "Activités dont l'organisation est responsable du traitement (art. 30, § 1, du RGPD)",
 			"L'organisation n'est responsable d'aucune activité de traitement.", ctrl, b.controllerSheet),
 		b.part("sous-traitant", "Registre des catégories d'activités de traitement effectuées pour le compte de responsables de traitement (art. 30, § 2, du RGPD)",
 			"L'organisation n'effectue aucun traitement pour le compte d'un responsable de traitement.", proc, b.processorSheet),
-		{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
-	}
+		&Section{ID: "historique", Title: "Historique des versions", Blocks: []Block{h}},
+	)
 	if e := b.derogations(); e != nil {
 		d.Sections = slices.Insert(d.Sections, len(d.Sections)-1, e)
 	}
+	d.Workbook = b.workbook(ctrl, proc)
 }
 
 // derogations is the section, for the auditor, of the warnings of rgpdoc
@@ -54,14 +59,110 @@ func (b *builder) derogations() *Section {
 		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
 }
 
-// actors is the table of the organization (controller, processor or both),
-// its DPO, its representative and the joint controllers, with the columns of
-// the CNIL model.
+// sharedAnchor is the anchor of the register's section on what all its
+// activities share.
+const sharedAnchor = "commun"
+
+// registerShared is what all the activities of the register share, stated once in
+// its own section, to which the sheets refer.
+type registerShared struct {
+	recipients []*schema.Destinataire
+	transfers  []*schema.Transfert
+	measures   []*schema.Mesure
+}
+
+// sharedBy returns what all the activities share: the recipients and
+// transfers every one of them cites, and the security measures that apply
+// to all. A single activity shares nothing: its sheet says it all.
+func (b *builder) sharedBy(acts []*schema.Traitement) registerShared {
+	if len(acts) < 2 {
+		return registerShared{}
+	}
+	every := func(field func(*schema.Traitement) []string) []string {
+		var ids []string
+		for _, id := range field(acts[0]) {
+			if !slices.ContainsFunc(acts, func(t *schema.Traitement) bool { return !slices.Contains(field(t), id) }) {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	return registerShared{
+		recipients: pick(b.c.Destinataires, func(d *schema.Destinataire) string { return d.ID },
+			every(func(t *schema.Traitement) []string { return t.Destinataires })),
+		transfers: pick(b.c.Transferts, func(t *schema.Transfert) string { return t.ID },
+			every(func(t *schema.Traitement) []string { return t.Transferts })),
+		measures: slices.DeleteFunc(b.mesures(acts...), func(m *schema.Mesure) bool { return len(m.Traitements) > 0 }),
+	}
+}
+
+// section states what the activities share, or is nil when they share nothing.
+func (s registerShared) section(b *builder) *Section {
+	var out []Block
+	if len(s.recipients) > 0 {
+		out = append(out, para("Les destinataires suivants reçoivent des données de toutes les activités du registre :"), recipientTable(s.recipients, false))
+	}
+	if len(s.transfers) > 0 || len(s.recipients) > 0 {
+		if tr := b.transfersBlocks(s.transfers, s.recipients); len(s.transfers) > 0 || !notTransferred(tr) {
+			out = append(out, tr...)
+		}
+	}
+	if len(s.measures) > 0 {
+		out = append(out, para("Les mesures de sécurité suivantes s'appliquent à toutes les activités du registre :"), securityTable(s.measures, nil))
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return &Section{ID: sharedAnchor, Title: "Dispositions communes à toutes les activités", Blocks: out}
+}
+
+// notTransferred tells whether the blocks of transfersBlocks only say that
+// no data leave the EEA.
+func notTransferred(bs []Block) bool {
+	p, ok := bs[0].(*Paragraph)
+	return len(bs) == 1 && ok && p.Text.String() == noTransfer
+}
+
+// reference refers a sheet to the section on what the activities share,
+// naming what it holds.
+func (s registerShared) reference() []Block {
+	var what []string
+	for _, w := range []struct {
+		name string
+		n    int
+	}{{"les destinataires", len(s.recipients)}, {"les transferts", len(s.transfers)}, {"les mesures de sécurité", len(s.measures)}} {
+		if w.n > 0 {
+			what = append(what, w.name)
+		}
+	}
+	if len(what) == 0 {
+		return nil
+	}
+	list := strings.Join(what, ", ")
+	if n := len(what); n > 1 {
+		list = strings.Join(what[:n-1], ", ") + " et " + what[n-1]
+	}
+	shared := " communs"
+	if len(what) == 1 && s.measures != nil {
+		shared = " communes"
+	}
+	return []Block{para("S'y ajoutent ", list, shared, " à toutes les activités : voir la section « ",
+		internal("Dispositions communes à toutes les activités", sharedAnchor), " ».")}
+}
+
+// actors is the section of the organization's actors.
 func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
+	return &Section{ID: "acteurs", Title: "Acteurs", Blocks: []Block{b.actorTable(ctrl, proc, ctrl)}}
+}
+
+// actorTable is the table of the organization (controller, processor or
+// both), its DPO, its representative and the joint controllers of the
+// activities joint, with the columns of the CNIL model.
+func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 	o := b.org
 	t := &Table{
 		Caption: "Acteurs",
-		Header:  []string{"Acteur", "Nom", "Adresse", "CP", "Ville", "Pays", "Téléphone", "Mél"},
+		Header:  []string{"Acteurs", "Nom", "Adresse", "Code postal", "Ville", "Pays", "Téléphone", "Adresse mél"},
 		Widths:  []float64{0.15, 0.15, 0.18, 0.06, 0.1, 0.08, 0.11, 0.17},
 	}
 	role := "Responsable du traitement"
@@ -71,21 +172,23 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 	case len(proc) > 0:
 		role = "Sous-traitant"
 	}
-	row := actor(role, fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"),
+	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(o.AVerifier)),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
 	}
 	t.Rows = append(t.Rows, row)
 	switch d := o.DPO; {
-	case d == nil:
+	case d == nil && o.SansDPO:
 		t.Rows = append(t.Rows, actor("Délégué à la protection des données", "Non désigné", nil, "", ""))
+	case d == nil:
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", gap(o.ACompleter, "dpo", "désignation d'un délégué à la protection des données"), nil, "", ""))
 	default:
 		name := any(dpoName(d))
 		if name == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", name, d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
@@ -96,7 +199,7 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (organisation établie dans l'Union européenne)", nil, "", ""))
 	}
 	var seen []string
-	for _, a := range ctrl {
+	for _, a := range joint {
 		for i := range a.ResponsablesConjoints {
 			c := &a.ResponsablesConjoints[i]
 			if !slices.Contains(seen, c.Nom) {
@@ -105,7 +208,7 @@ func (b *builder) actors(ctrl, proc []*schema.Traitement) *Section {
 			}
 		}
 	}
-	return &Section{ID: "acteurs", Title: "Acteurs", Blocks: []Block{t}}
+	return t
 }
 
 // actor is one row of the actors table.
@@ -143,28 +246,24 @@ func (b *builder) part(id, title, none string, acts []*schema.Traitement, sheet 
 	if len(acts) == 0 {
 		return &Section{ID: id, Title: title, Blocks: []Block{para(none)}}
 	}
-	list := &Table{
-		Caption: "Liste des activités",
-		Header:  []string{"Activité", "Rôle", "Date de création", "Dernière mise à jour"},
-		Widths:  []float64{0.45, 0.25, 0.15, 0.15},
-	}
+	list := b.activityList(acts, true)
 	s := &Section{ID: id, Title: title, Blocks: []Block{list}}
 	for _, t := range acts {
-		list.Rows = append(list.Rows, []Cell{
-			cell(line(internal(t.Libelle, SheetAnchor(t.ID)))), cell(line(label(t.Role))),
-			cell(line(date(t.CreeLe, t.ACompleter, "cree_le"))), cell(line(date(t.MiseAJour, t.ACompleter, "mise_a_jour"))),
-		})
 		s.Sections = append(s.Sections, &Section{ID: SheetAnchor(t.ID), Title: t.Libelle, Blocks: sheet(t)})
 	}
 	return s
 }
 
-// date writes a date of a sheet, its gap, or a dash.
+// date writes a date of a sheet, or its gap: the register dates every sheet.
 func date(iso string, g schema.Lacunes, field string) any {
 	if iso != "" {
 		return typo.Date(iso)
 	}
-	return orDash("", declared("", g, field, "date"))
+	what := "date de création de la fiche"
+	if field == "mise_a_jour" {
+		what = "date de mise à jour de la fiche"
+	}
+	return gap(g, field, what)
 }
 
 // facts is the two-column table that opens a sheet.
@@ -180,8 +279,10 @@ func (f facts) add(name string, content ...Block) {
 
 // common adds the rows every sheet has first.
 func (b *builder) common(f facts, t *schema.Traitement) {
+	f.add("N° / RÉF", para(reference(t)))
 	f.add("Date de création", para(date(t.CreeLe, t.ACompleter, "cree_le")))
 	f.add("Dernière mise à jour", para(date(t.MiseAJour, t.ACompleter, "mise_a_jour")))
+	b.ficheRows(f, t)
 }
 
 // tail adds the rows every sheet ends with.
@@ -196,6 +297,18 @@ func (b *builder) tail(f facts, t *schema.Traitement) {
 		people = append(people, line(p.Libelle))
 	}
 	f.add("Catégories de personnes concernées", para(join(", ", people)))
+	if len(t.Information) > 0 {
+		var items []Inline
+		for _, i := range t.Information {
+			items = append(items, markdownInline(i))
+		}
+		f.add("Information des personnes concernées", bullets(items...))
+	} else if g := declared("", t.ACompleter, "information", "information des personnes concernées"); g != nil {
+		f.add("Information des personnes concernées", para(g))
+	}
+	if v := verifyPara(t.AVerifier); v != nil {
+		f.add("À vérifier", v)
+	}
 }
 
 // controllerSheet is the sheet of an activity of article 30, § 1.
@@ -217,12 +330,12 @@ func (b *builder) controllerSheet(t *schema.Traitement) []Block {
 	}
 	f.add("Finalité principale", main...)
 	b.tail(f, t)
-	purposes := &Table{Caption: "Objectifs poursuivis", Header: []string{"Sous-finalité", "Base légale"}, Widths: []float64{0.55, 0.45}}
+	purposes := &Table{Caption: "Objectifs poursuivis", Header: []string{"Sous-finalité", "Base légale", "Justification de la base légale"}, Widths: []float64{0.4, 0.25, 0.35}}
 	for i := range t.Finalites {
 		p := &t.Finalites[i]
 		purposes.Rows = append(purposes.Rows, []Cell{
 			cell(line(strong(purposeTerm(t, p)), " : ", markdownInline(sentence(p.Description)))),
-			cell(basisLabel(p)),
+			cell(basisLabel(p)), cell(justification(t, p)),
 		})
 	}
 	out := []Block{f.t, purposes}
@@ -242,6 +355,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 		} else {
 			item = append(item, para(gap(c.ACompleter, "coordonnees", "coordonnées du client et de son DPO")))
 		}
+		item = append(item, blocks(verifyPara(c.AVerifier))...)
 		clients.Items = append(clients.Items, item)
 	}
 	switch len(clients.Items) {
@@ -278,9 +392,9 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		if len(d.Exemples) > 0 {
 			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
 		}
-		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), cell(origin(d)), b.kept(t, d)})
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.kept(t, d)})
 		if s := d.Sensible; s != nil {
-			cond := any(gap(d.ACompleter, "sensible", "condition de l'article 9, § 2"))
+			cond := any(gap(d.ACompleter, "sensible", "condition de l'art. 9, § 2"))
 			switch {
 			case s.Condition != "":
 				cond = line(label(s.Condition), ref(s.Condition))
@@ -290,29 +404,47 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 			sens.Rows = append(sens.Rows, []Cell{cell(line(d.Libelle)), cell(line(label(s.Categorie), ref(s.Categorie))), cell(line(cond))})
 		}
 	}
-	out := []Block{data}
-	if len(sens.Rows) > 0 {
+	out := []Block{data, b.retentionSplit(t)}
+	switch {
+	case len(sens.Rows) > 0:
 		out = append(out, sens)
-	} else {
+	case t.DonneesSensibles == "aucune":
 		out = append(out, para(strong("Données sensibles"), " : aucune."))
+	default:
+		out = append(out, para(strong("Données sensibles"), " : ", gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"), "."))
 	}
-	dest := b.destinataires(t)
-	out = append(out, recipientTable(dest))
-	out = append(out, b.transfersBlocks(b.transferts(t), dest, "")...)
-	return append(out, securityTable(b.mesures(t), t.ACompleter))
+	sh := b.shared
+	dest := without(b.destinataires(t), sh.recipients)
+	out = append(out, recipientTable(dest, true))
+	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest)
+	if len(sh.transfers) == 0 || !notTransferred(tr) {
+		out = append(out, tr...)
+	}
+	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
+		out = append(out, securityTable(own, t.ACompleter))
+	}
+	return append(out, sh.reference()...)
+}
+
+// without returns the elements of list that are not in shared.
+func without[T comparable](list, shared []T) []T {
+	return slices.DeleteFunc(slices.Clone(list), func(x T) bool { return slices.Contains(shared, x) })
 }
 
 // registerSource words the source of data for the register, which is not
 // addressed to the persons concerned.
 var registerSource = map[schema.Source]string{
 	"personne_concernee": "Personne concernée",
-	"observation":        "Observation de l'utilisation des services",
+	"observation":        "Observation",
 	"tiers":              "Tiers",
 	"source_publique":    "Source accessible au public",
 }
 
 func origin(d *schema.Donnee) Inline {
 	out := line(registerSource[d.Source])
+	if d.Traceur {
+		out = append(out, line(" (cookies ou autres traceurs)")...)
+	}
 	if d.Origine != "" {
 		out = append(out, line(" : ", d.Origine)...)
 	}
@@ -366,8 +498,9 @@ var recipientGroups = []struct {
 	{"Sous-traitants", []schema.TypeDestinataire{"sous_traitant"}},
 }
 
-// recipientTable is the register's table of recipients.
-func recipientTable(dest []*schema.Destinataire) Block {
+// recipientTable is the register's table of recipients: all the CNIL
+// model's categories, or only those that have recipients.
+func recipientTable(dest []*schema.Destinataire, all bool) Block {
 	t := &Table{Caption: "Catégories de destinataires", Header: []string{"Catégorie", "Destinataires"}, Widths: []float64{0.25, 0.75}}
 	for _, g := range recipientGroups {
 		var items []Inline
@@ -379,6 +512,9 @@ func recipientTable(dest []*schema.Destinataire) Block {
 		content := Cell{para("—")}
 		switch len(items) {
 		case 0:
+			if !all {
+				continue
+			}
 		case 1:
 			content = cell(items[0])
 		default:

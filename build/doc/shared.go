@@ -1,7 +1,6 @@
 package doc
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
@@ -21,6 +20,9 @@ func (b *builder) identity() Inline {
 	o := b.org
 	g := o.ACompleter
 	out := line(fact(o.RaisonSociale, g, "raison_sociale", "raison sociale"))
+	if o.RaisonSociale != "" {
+		out = line(b.named(""))
+	}
 	if o.FormeJuridique != "" {
 		out = append(out, line(", ", schema.Label(o.FormeJuridique))...)
 	} else {
@@ -32,7 +34,7 @@ func (b *builder) identity() Inline {
 		out = append(out, line(optional(", ", declared("", g, "capital", "capital social")))...)
 	}
 	if o.RCS != nil {
-		out = append(out, line(", immatriculée au registre du commerce et des sociétés de ", o.RCS.Ville, " sous le numéro ", o.RCS.Numero)...)
+		out = append(out, line(", immatriculée au registre du commerce et des sociétés ", elided("de", o.RCS.Ville), " sous le numéro ", o.RCS.Numero)...)
 	} else {
 		out = append(out, line(optional(", ", declared("", g, "rcs", "immatriculation au RCS")))...)
 	}
@@ -105,7 +107,7 @@ func basis(f *schema.Finalite) Inline {
 	case "":
 		return line(gap(g, "base_legale", "base légale de ce traitement"))
 	case "consentement":
-		return line("Ce traitement repose sur votre consentement", ref(f.BaseLegale), " ; vous pouvez le retirer à tout moment.")
+		return append(line("Ce traitement repose sur votre consentement", ref(f.BaseLegale), " ; vous pouvez le retirer à tout moment."), consentCollection(f.Recueil)...)
 	case "contrat":
 		return line("Ce traitement est nécessaire à l'exécution du contrat qui nous lie ou de mesures précontractuelles prises à votre demande", ref(f.BaseLegale), ".")
 	case "obligation_legale":
@@ -122,12 +124,30 @@ func basis(f *schema.Finalite) Inline {
 	return line(label(f.BaseLegale), ".")
 }
 
+// consentCollection says how consent is collected, as the content states it.
+func consentCollection(r *schema.Recueil) Inline {
+	if r == nil {
+		return nil
+	}
+	var out Inline
+	if r.Forme != "" {
+		out = line(" Forme du consentement : ", schema.Label(r.Forme), ref(r.Forme), ".")
+	}
+	if r.Description != "" {
+		out = append(out, line(" ", markdownInline(sentence(capital(r.Description))))...)
+	}
+	if r.ConditionneService {
+		out = append(out, line(" L'accès au service est subordonné à ce consentement.")...)
+	}
+	return out
+}
+
 // basisLabel names the legal basis of a purpose, for the register's column:
 // "Intérêts légitimes, au sens de l'art. 6, § 1, f) du RGPD : protéger la Plateforme".
 func basisLabel(f *schema.Finalite) Inline {
 	g := f.ACompleter
 	if f.BaseLegale == "" {
-		return line(gap(g, "base_legale", "base légale"))
+		return line(gap(g, "base_legale", "base légale"), toVerify(f.AVerifier))
 	}
 	out := line(label(f.BaseLegale), ref(f.BaseLegale))
 	switch f.BaseLegale {
@@ -136,7 +156,7 @@ func basisLabel(f *schema.Finalite) Inline {
 	case "obligation_legale":
 		out = append(out, line(" : ", fact(f.Obligation, g, "obligation", "texte qui impose l'obligation"))...)
 	}
-	return out
+	return append(out, toVerify(f.AVerifier)...)
 }
 
 // purposeTerm is the short name of a purpose: its own, or its activity's.
@@ -181,6 +201,9 @@ func dataItem(d *schema.Donnee, use dataUse) Definition {
 			collected = " Données collectées "
 		}
 		src := line(collected, schema.Label(d.Source))
+		if d.Traceur {
+			src = append(src, line(", au moyen de cookies ou d'autres traceurs")...)
+		}
 		switch {
 		case (d.Source == "tiers" || d.Source == "source_publique") && use == controlled:
 			src = append(src, line(" (", fact(d.Origine, g, "origine", "origine des données"), ")")...)
@@ -217,6 +240,7 @@ func dataItem(d *schema.Donnee, use dataUse) Definition {
 	if d.Description != "" {
 		body = append(body, markdown(d.Description)...)
 	}
+	body = append(body, blocks(verifyPara(d.AVerifier))...)
 	return Definition{Term: line(d.Libelle), Body: body}
 }
 
@@ -251,9 +275,9 @@ var during = map[schema.Depart]string{
 // dernier contact".
 func period(d schema.Duree) Inline {
 	if d.Depart == "" {
-		return line(typo.Duree(d), optional(" ", declared("", d.ACompleter, "depart", "point de départ de la durée")))
+		return line(typo.Duree(d), optional(" ", declared("", d.ACompleter, "depart", "point de départ de la durée")), toVerify(d.AVerifier))
 	}
-	return line(typo.Duree(d), " ", schema.Label(d.Depart))
+	return line(typo.Duree(d), " ", schema.Label(d.Depart), toVerify(d.AVerifier))
 }
 
 // retention writes how long a retention row keeps the data, from its
@@ -263,7 +287,7 @@ func retention(r *schema.Conservation) Inline {
 	var out Inline
 	switch {
 	case r.Duree != nil && during[r.Duree.Depart] != "":
-		out = line("pendant ", during[r.Duree.Depart], ", puis ", typo.Duree(*r.Duree))
+		out = line("pendant ", during[r.Duree.Depart], ", puis ", typo.Duree(*r.Duree), toVerify(r.Duree.AVerifier))
 	case r.Duree != nil:
 		out = line(period(*r.Duree))
 	case r.Critere != "":
@@ -285,7 +309,7 @@ func retention(r *schema.Conservation) Inline {
 		// A criterion beside a duration says how the duration is applied.
 		out = append(out, line(" ; critère : ", r.Critere)...)
 	}
-	return out
+	return append(out, toVerify(r.AVerifier)...)
 }
 
 // until introduces the event that ends a retention earlier: "jusqu'à
@@ -400,7 +424,7 @@ func recipient(d *schema.Destinataire) Inline {
 	if d.Description != "" {
 		out = append(out, line(" ", markdownInline(sentence(capital(d.Description))))...)
 	}
-	return out
+	return append(out, toVerify(d.AVerifier)...)
 }
 
 func countries(list []schema.Pays) string {
@@ -420,16 +444,43 @@ func recipients(list []*schema.Destinataire) Block {
 	var defs definitions
 	for _, g := range grouped(list, func(d *schema.Destinataire) schema.TypeDestinataire { return d.Type }) {
 		var items []Inline
+		bound := true
 		for _, d := range g {
-			items = append(items, recipient(d))
+			item := recipient(d)
+			if d.Type == "sous_traitant" {
+				bound = bound && d.ContratArt28 != nil && *d.ContratArt28
+				item = append(item, contract(d)...)
+			}
+			items = append(items, item)
 		}
 		body := []Block{bullets(items...)}
-		if g[0].Type == "sous_traitant" {
-			body = append(body, para("Ils traitent les données pour notre compte, sur nos instructions, dans le cadre d'un contrat conforme à l'article 28 du RGPD."))
+		if g[0].Type == "sous_traitant" && bound {
+			body = append(body, para("Ils traitent les données pour notre compte, dans le cadre d'un contrat conforme à l'article 28 du RGPD."))
 		}
 		defs.add(label(g[0].Type)+ref(g[0].Type), body...)
 	}
 	return defs.block()
+}
+
+// contract states, for a processor whose contract is not known to be in
+// place, what the content says of it: the gap, or that there is none.
+func contract(d *schema.Destinataire) Inline {
+	switch {
+	case d.ContratArt28 == nil:
+		return line(" ", gap(d.ACompleter, "contrat_art28", "contrat de sous-traitance conforme à l'article 28 du RGPD"))
+	case !*d.ContratArt28:
+		return line(" Aucun contrat conforme à l'article 28 du RGPD n'est conclu avec ce sous-traitant.")
+	}
+	return nil
+}
+
+// recipientsLead introduces a list of recipients: exhaustive only when the
+// content says the list is complete (destinataires_exhaustifs).
+func recipientsLead(pub *schema.Publication, exhaustive, plain string) string {
+	if pub.DestinatairesExhaustifs {
+		return exhaustive
+	}
+	return plain
 }
 
 // hosting names the hosts of the data and their countries.
@@ -446,12 +497,15 @@ func hosting(list []*schema.Destinataire) []Block {
 	return []Block{para("Les données sont hébergées par :"), bullets(items...)}
 }
 
+// noTransfer says that no data leave the EEA.
+const noTransfer = "Les données ne sont pas transférées hors de l'Espace économique européen (EEE)."
+
 // transfersBlocks presents the transfers outside the EEA with their
 // safeguards. It says that the data leave no EEA country only when every
 // recipient's location is known: a recipient working outside the EEA without
 // a declared transfer, or a processor (or host) whose country is not given,
 // is left visible as a gap.
-func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire, dpoAnchor string) []Block {
+func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire) []Block {
 	var undeclared []string
 	var unknown []Inline
 	for _, d := range dest {
@@ -470,15 +524,12 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 		}
 	}
 	if len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0 {
-		return []Block{para("Les données ne sont pas transférées hors de l'Espace économique européen (EEE).")}
+		return []Block{para(noTransfer)}
 	}
 	var out []Block
 	if len(list) > 0 {
 		out = append(out, para("Les transferts de données hors de l'Espace économique européen (EEE) sont encadrés par les garanties suivantes (art. 44 à 49 du RGPD) :"),
 			b.transferTable(list))
-		if dpoAnchor != "" && slices.ContainsFunc(list, func(t *schema.Transfert) bool { return copyable(t.Garantie) || copyable(t.Repli) }) {
-			out = append(out, para("Vous pouvez obtenir une copie de ces garanties auprès de notre ", internal("délégué à la protection des données", dpoAnchor), "."))
-		}
 	}
 	for _, u := range undeclared {
 		out = append(out, para(gap(nil, "", "garanties du transfert vers "+u)))
@@ -535,6 +586,7 @@ func (b *builder) transferTable(list []*schema.Transfert) *Table {
 		if tr.Description != "" {
 			row[0] = append(row[0], markdown(tr.Description)...)
 		}
+		row[0] = append(row[0], blocks(verifyPara(tr.AVerifier))...)
 		t.Rows = append(t.Rows, row)
 	}
 	return t
@@ -670,15 +722,36 @@ func (b *builder) dpoBlocks() []Block {
 			phones = []string{b.org.Telephone}
 		}
 		return []Block{
-			para("Nous n'avons pas désigné de délégué à la protection des données. Pour toute question relative à vos données, contactez-nous :"),
+			para(b.noDPO(), " Pour toute question relative à vos données, contactez-nous :"),
 			bullets(b.channels(reach{email: b.org.Email, phones: phones, post: b.org.Siege})...),
 		}
 	}
-	return []Block{
-		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", d.Nom),
+	return blocks(
+		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)),
 			", que vous pouvez contacter pour toute question relative à vos données :"),
 		bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
+		verifyPara(d.AVerifier),
+	)
+}
+
+// dpoName names the DPO, with the body that provides an external one.
+func dpoName(d *schema.DPO) string {
+	if d.Organisme == "" {
+		return d.Nom
 	}
+	if d.Nom == "" {
+		return d.Organisme
+	}
+	return d.Nom + " (" + d.Organisme + ")"
+}
+
+// noDPO says, for an organization whose content names no DPO, that it has
+// designated none (sans_dpo), or leaves the question visible.
+func (b *builder) noDPO() Inline {
+	if b.org.SansDPO {
+		return line("Nous n'avons pas désigné de délégué à la protection des données.")
+	}
+	return line(gap(b.org.ACompleter, "dpo", "désignation d'un délégué à la protection des données"))
 }
 
 // dpoTitle is the title of the section on the DPO.
@@ -761,7 +834,7 @@ func decision(t *schema.Traitement, to audience) []Block {
 	w := decisionWording[to]
 	g := a.ACompleter
 	field := func(v, name, what string) any {
-		if a.EffetsSignificatifs {
+		if a.Significant() {
 			return fact(v, g, name, what)
 		}
 		return orDash(v, declared(v, g, name, what))
@@ -772,8 +845,8 @@ func decision(t *schema.Traitement, to audience) []Block {
 	defs.add(w.importance, para(field(a.Importance, "importance", "importance de la décision")))
 	defs.add("Conséquences prévues", para(field(a.Consequences, "consequences", "conséquences de la décision")))
 	switch {
-	case a.EffetsSignificatifs:
-		exc := any(gap(g, "exception", "exception de l'article 22, § 2, qui permet la décision"))
+	case a.Significant():
+		exc := any(gap(g, "exception", "exception de l'art. 22, § 2, qui permet la décision"))
 		if a.Exception != "" {
 			exc = line(schema.Label(a.Exception), ref(a.Exception), ".")
 		}
@@ -782,10 +855,13 @@ func decision(t *schema.Traitement, to audience) []Block {
 			body = append(body, para(w.safeguards))
 		}
 		defs.add("Fondement", body...)
-	case declared("", g, "effets_significatifs", "") != nil:
+	case a.EffetsSignificatifs == nil:
 		defs.add("Effets", para(gap(g, "effets_significatifs", "effets juridiques ou significatifs de la décision")))
 	default:
 		defs.add("Effets", para(w.noEffect))
+	}
+	if v := verifyPara(a.AVerifier); v != nil {
+		defs.add("À vérifier", v)
 	}
 	if t.Role == roleProcessor {
 		defs.add("Responsable du traitement", para(w.processor))
@@ -795,16 +871,4 @@ func decision(t *schema.Traitement, to audience) []Block {
 		term += " (profilage)"
 	}
 	return []Block{para(strong(term + " : " + t.Libelle)), defs.block()}
-}
-
-// dpoName names the DPO, with the organization that provides an external
-// one: « Patricia Fauvel (délégué externe, Cabinet Martin) ».
-func dpoName(d *schema.DPO) string {
-	switch {
-	case d.Organisme == "":
-		return d.Nom
-	case d.Nom == "":
-		return d.Organisme + " (délégué externe)"
-	}
-	return d.Nom + " (délégué externe, " + d.Organisme + ")"
 }

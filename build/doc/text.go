@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -205,4 +207,46 @@ func ref[T ~string](v T) string {
 		return ", au sens de l'" + o.Ref
 	}
 	return ""
+}
+
+// toVerify shows the values the content leaves to confirm (a_verifier),
+// after the sentence of the element they belong to: « À vérifier : la source donne « 579
+// avenue de la République » et « 679 avenue de la République » ». The value
+// the content holds is shown as stated; this says it is not settled.
+func toVerify(v schema.Verifications) Inline {
+	var out Inline
+	for _, field := range slices.Sorted(maps.Keys(v)) {
+		x := v[field]
+		var quoted []string
+		for _, a := range x.Alternatives {
+			if strings.Contains(a, "«") {
+				// A value that quotes the source already reads as a quotation.
+				quoted = append(quoted, flat(a))
+			} else {
+				quoted = append(quoted, "« "+flat(a)+" »")
+			}
+		}
+		text := "À vérifier : la source donne " + andList(quoted)
+		if x.Motif != "" {
+			text += " (" + flat(x.Motif) + ")"
+		}
+		out = append(out, Span{Text: " "}, Span{Text: sentence(text), Gap: true})
+	}
+	return out
+}
+
+// andList joins items the French way: "a", "a et b", "a, b et c".
+func andList(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}
+
+// verifyPara is toVerify as a paragraph of its own, or nil.
+func verifyPara(v schema.Verifications) Block {
+	if len(v) == 0 {
+		return nil
+	}
+	return &Paragraph{Text: toVerify(v)[1:]}
 }

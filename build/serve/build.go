@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -83,12 +84,37 @@ func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err e
 // inputs, so that the PDF is that of the pages.
 func (ob *orgBuild) pdf(site *load.Site, name string, epoch time.Time) ([]byte, bool, error) {
 	ob.pdfOnce.Do(func() {
+		defer func() {
+			if v := recover(); v != nil {
+				ob.pdfErr = internalError(v)
+			}
+		}()
 		ob.pdfs = build.Files{}
 		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch}
 		_, ob.pdfErr = build.RenderOrgs(site, ob.findings, opts, ob.pdfs.Collect())
 	})
 	b, ok := ob.pdfs[name]
 	return b, ok, ob.pdfErr
+}
+
+// renderOrgs renders organizations; tests make it fail.
+var renderOrgs = build.RenderOrgs
+
+// internalError is the error of a panic in a build: a bug of rgpdoc.
+func internalError(v any) error {
+	return fmt.Errorf("erreur interne de rgpdoc (%v) ; la dernière version valide reste servie. Merci de signaler ce problème", v)
+}
+
+// useThemes uses the themes of the folder dir, read through os.Root, which
+// refuses a symbolic link that leaves the folder: a theme file linked to a
+// file elsewhere on the machine is never served.
+func useThemes(dir string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close() // the themes are read once parsed
+	return html.UseThemes(root.FS())
 }
 
 // checked is an organization's findings and the inputs they were found in.
@@ -102,6 +128,14 @@ type checked struct {
 func (s *Server) rebuild(b batch) {
 	start := time.Now()
 	cur := s.state.Load()
+	// A bug of rgpdoc must not stop the preview: the pages show it over
+	// the last good build, and the next save builds again.
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(s.opts.Log, "rgpdoc serve : %v\n%s", v, debug.Stack())
+			s.fail(cur, []problem{{Finding: diag.Finding{Severity: diag.Error, Message: internalError(v).Error()}}}, start)
+		}
+	}()
 	var content []string
 	themes := b.all && s.opts.Themes != ""
 	for _, p := range b.paths {
@@ -112,7 +146,7 @@ func (s *Server) rebuild(b batch) {
 		}
 	}
 	if themes {
-		if s.themeErr = html.UseThemes(os.DirFS(s.opts.Themes)); s.themeErr == nil {
+		if s.themeErr = useThemes(s.opts.Themes); s.themeErr == nil {
 			s.themes++
 		}
 	}
@@ -218,8 +252,8 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		for _, id := range ids {
 			puts[id] = snap.orgs[id].files.Collect()
 		}
-		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch}
-		listings, err := build.RenderOrgs(site, findings, opts, func(p string, b []byte) error {
+		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch}
+		listings, err := renderOrgs(site, findings, opts, func(p string, b []byte) error {
 			id, _, _ := strings.Cut(p, "/") // every file of an organization is in its folder
 			return puts[id](p, b)
 		})

@@ -146,6 +146,13 @@ func serve(w http.ResponseWriter, r *http.Request, name string, b []byte) {
 // events streams the build ids as server-sent events: the current one on
 // connection, then each new one, until the client or the server goes.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	if s.streams.Add(1) > maxStreams {
+		s.streams.Add(-1)
+		http.Error(w, fmt.Sprintf("Trop de pages ouvertes sur l’aperçu (%d au plus se rechargent d’elles-mêmes) : fermez-en, puis rechargez celle-ci.", maxStreams),
+			http.StatusServiceUnavailable)
+		return
+	}
+	defer s.streams.Add(-1)
 	rc := http.NewResponseController(w)
 	// The server's write timeout would end the stream.
 	if err := rc.SetWriteDeadline(time.Time{}); err != nil {

@@ -64,6 +64,8 @@ type Server struct {
 	// that pages left open across a restart reload.
 	run   string
 	state atomic.Pointer[state]
+	// streams counts the event streams open (maxStreams).
+	streams atomic.Int64
 
 	// The fields below belong to the goroutine that rebuilds.
 	builds   int
@@ -102,7 +104,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	defer w.close()
 	srv := &http.Server{
-		Handler:           s,
+		Handler:           s.guard(ln.Addr()),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// Long enough for the first request of a large PDF; the events

@@ -33,9 +33,12 @@ type batch struct {
 }
 
 // watcher watches folders and every folder below them (fsnotify is not
-// recursive) and delivers their changes in batches.
+// recursive) and delivers their changes in batches. It watches the parent
+// of each root too, for the root itself: a git branch switch may remove the
+// content folder and make it again, and the watches go with the folder.
 type watcher struct {
-	fsw *fsnotify.Watcher
+	fsw   *fsnotify.Watcher
+	roots []string
 }
 
 // newWatcher watches the folders roots and their sub-folders.
@@ -46,12 +49,32 @@ func newWatcher(roots ...string) (*watcher, error) {
 	}
 	w := &watcher{fsw: fsw}
 	for _, root := range roots {
+		root = filepath.Clean(root)
+		w.roots = append(w.roots, root)
 		if err := w.addTree(root); err != nil {
+			fsw.Close()
+			return nil, err
+		}
+		if err := fsw.Add(filepath.Dir(root)); err != nil {
 			fsw.Close()
 			return nil, err
 		}
 	}
 	return w, nil
+}
+
+// concerns tells whether a change at path p is one of the roots or lies in
+// one, rather than beside one in its parent.
+func (w *watcher) concerns(p string) (root, in bool) {
+	for _, r := range w.roots {
+		if p == r {
+			return true, true
+		}
+		if inside(r, p) {
+			in = true
+		}
+	}
+	return false, in
 }
 
 func (w *watcher) close() error { return w.fsw.Close() }
@@ -108,7 +131,17 @@ func (w *watcher) run(ctx context.Context, out chan<- batch) {
 			if !ok {
 				return
 			}
-			if ev.Op == fsnotify.Chmod || ignored(filepath.Base(ev.Name)) {
+			root, in := w.concerns(ev.Name)
+			if ev.Op == fsnotify.Chmod || !in || !root && ignored(filepath.Base(ev.Name)) {
+				continue
+			}
+			if root {
+				// Gone or back: everything must be read again.
+				if ev.Has(fsnotify.Create) {
+					w.addTree(ev.Name)
+				}
+				started()
+				pending.all = true
 				continue
 			}
 			if ev.Has(fsnotify.Create) {

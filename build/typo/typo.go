@@ -63,18 +63,23 @@ func After(prev rune, s string) string {
 		}
 		pending = ""
 	}
-	// open writes the pending spaces before an ordinary character: as they
-	// are, except after an opening guillemet, which takes a no-break space.
-	open := func() {
-		if last == '«' {
+	// open writes the pending spaces before an ordinary character r: as they
+	// are, except after an opening guillemet, which takes a no-break space,
+	// and between « § », « n° » or « art. » and their number, which stay
+	// together.
+	open := func(r rune) {
+		switch {
+		case last == '«':
 			flush(NBSP, true)
-		} else {
+		case unicode.IsDigit(r) && pending != "" && bindsNumber(b.String()):
+			flush(NBSP, false)
+		default:
 			flush(0, false)
 		}
 	}
 	for i := 0; i < len(s); {
 		if len(keep) > 0 && i == keep[0][0] {
-			open()
+			open(0)
 			b.WriteString(s[i:keep[0][1]])
 			last, _ = utf8.DecodeLastRuneInString(s[i:keep[0][1]])
 			i, keep = keep[0][1], keep[1:]
@@ -105,17 +110,34 @@ func After(prev rune, s string) string {
 			flush(NBSP, last != 0 && !isSpace(last))
 			write('»')
 		case r == '«' || r == '"':
-			open()
+			open(r)
 			write('«') // the next character writes the space after it
 		case r == '\'' && unicode.IsLetter(last) && pending == "" && (next == 0 || unicode.IsLetter(next)):
 			write('’')
 		default:
-			open()
+			open(r)
 			write(r)
 		}
 	}
-	open()
+	open(0)
 	return b.String()
+}
+
+// bindsNumber tells whether a text ends with a sign that its number
+// follows on the same line: « § », « n° », « art. ».
+func bindsNumber(s string) bool {
+	for _, sign := range []string{"§", "n°", "N°", "art.", "Art."} {
+		if strings.HasSuffix(s, sign) && (len(s) == len(sign) || !isLetter(s[:len(s)-len(sign)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetter tells whether s ends with a letter.
+func isLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
 }
 
 // protectedRanges returns the byte ranges of s that the rules leave alone.

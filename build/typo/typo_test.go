@@ -35,6 +35,12 @@ func TestText(t *testing.T) {
 		{"«  Site  »", "«_Site_»"},
 		{`le "Site" et la "Plateforme".`, "le «_Site_» et la «_Plateforme_»."},
 		{`("Site")`, "(«_Site_»)"},
+		// signs kept with their number
+		{"art. 6, § 1, b) du RGPD", "art._6, §_1, b) du RGPD"},
+		{"décret n° 2019-341, N° 5", "décret n°_2019-341, N°_5"},
+		{"§ 4 et  § 5", "§_4 et  §_5"},
+		{"un § suivi d'un mot", "un § suivi d’un mot"},
+		{"depart. 6", "depart. 6"},
 		// apostrophe between letters only
 		{"l'Utilisateur aujourd'hui", "l’Utilisateur aujourd’hui"},
 		{"l'", "l’"},
@@ -51,7 +57,6 @@ func TestText(t *testing.T) {
 		{"ratio 1:2", "ratio 1:2"},
 		// nothing to do
 		{"", ""},
-		{"art. 6, § 1, a) du RGPD", "art. 6, § 1, a) du RGPD"},
 		{": début", ": début"},
 	}
 	for _, tt := range tests {

@@ -19,14 +19,15 @@ import (
 func newBuildCmd() *command {
 	return &command{
 		name:    "build",
-		summary: "produit le site : les documents de chaque organisation en HTML, Markdown et PDF",
+		summary: "produit le site : les documents de chaque organisation en HTML, Markdown et PDF, et les exports du registre",
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-			fs := newFlags("build", "[--content DOSSIER] [--out DOSSIER] [--org ID…] [--format html,md,pdf] [--strict] [--cache DOSSIER | --no-cache]",
+			fs := newFlags("build", "[--content DOSSIER] [--out DOSSIER] [--org ID…] [--format html,md,pdf,ods,csv,jsonld] [--strict] [--cache DOSSIER | --no-cache]",
 				"Vérifie le contenu puis écrit le site dans le dossier de sortie, qui est remplacé d'un bloc :\n"+
 					"en cas d'erreur, le site précédent reste intact. Sans --strict, un document dont le contenu a\n"+
 					"des avertissements porte le bandeau « Projet — à compléter ». Les dates des PDF viennent du\n"+
 					"contenu, ou de la variable SOURCE_DATE_EPOCH. Les fichiers de chaque organisation sont gardés\n"+
-					"dans un cache : une organisation dont rien n'a changé n'est pas produite à nouveau.", stderr)
+					"dans un cache : une organisation dont rien n'a changé n'est pas produite à nouveau. Le registre\n"+
+					"s'exporte aussi en tableur ODS (modèle de la CNIL), en CSV et en JSON-LD (vocabulaire DPV du W3C).", stderr)
 			content := fs.String("content", "content", "`DOSSIER` du contenu")
 			out := fs.String("out", "public", "`DOSSIER` de sortie, remplacé par le nouveau site")
 			var orgs []string
@@ -34,17 +35,17 @@ func newBuildCmd() *command {
 				orgs = append(orgs, strings.Split(s, ",")...)
 				return nil
 			})
-			formats := fs.String("format", "html,md,pdf", "`FORMATS` à produire, séparés par des virgules")
+			formats := fs.String("format", formatList(), "`FORMATS` à produire, séparés par des virgules")
 			strict := fs.Bool("strict", false, "refuser de produire le site s'il reste des avertissements (publication)")
 			cacheDir := fs.String("cache", "", "`DOSSIER` du cache (par défaut .rgpdoc-cache à côté du dossier de sortie)")
 			noCache := fs.Bool("no-cache", false, "produire toutes les organisations, sans lire ni écrire le cache")
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			opts := build.Options{Orgs: orgs}
 			for _, f := range strings.Split(*formats, ",") {
 				if !slices.Contains(build.Formats, build.Format(f)) {
-					fmt.Fprintf(stderr, "rgpdoc build : format « %s » inconnu (formats : html, md, pdf)\n", f)
+					fmt.Fprintf(stderr, "rgpdoc build : format « %s » inconnu (formats : %s)\n", f, strings.ReplaceAll(formatList(), ",", ", "))
 					return exitUsage
 				}
 				opts.Formats = append(opts.Formats, build.Format(f))
@@ -56,6 +57,22 @@ func newBuildCmd() *command {
 			}
 			opts.Epoch, opts.Strict = epoch, *strict
 
+			if !*noCache && *cacheDir == "" {
+				// Beside the output: on the same file system, so that the
+				// site links its files instead of copying them, and kept
+				// or cleaned with it (a CI cache names the project's folders).
+				*cacheDir = filepath.Join(filepath.Dir(filepath.Clean(*out)), ".rgpdoc-cache")
+			}
+			folders := build.Folders{Content: *content, Out: *out}
+			if !*noCache {
+				folders.Cache = *cacheDir
+			}
+			// Before anything is read or written.
+			if err := folders.Check(); err != nil {
+				fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
+				return exitUsage
+			}
+
 			streamGC()
 			site, err := load.Open(*content)
 			if err != nil {
@@ -64,12 +81,6 @@ func newBuildCmd() *command {
 			}
 			var cache *build.Cache
 			if !*noCache {
-				if *cacheDir == "" {
-					// Beside the output: on the same file system, so that the
-					// site links its files instead of copying them, and kept
-					// or cleaned with it (a CI cache names the project's folders).
-					*cacheDir = filepath.Join(filepath.Dir(filepath.Clean(*out)), ".rgpdoc-cache")
-				}
 				if cache, err = build.OpenCache(*cacheDir); err != nil {
 					fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
 					return exitUsage
@@ -77,13 +88,16 @@ func newBuildCmd() *command {
 			}
 			// Write checks each organization before rendering it, and
 			// leaves the output untouched when the findings fail the run.
-			findings, files, err := build.Write(site, opts, *out, cache)
-			if findings.Fails(*strict) {
+			findings, files, err := build.Write(ctx, site, opts, *out, cache)
+			switch {
+			case ctx.Err() != nil:
+				fmt.Fprintf(stderr, "rgpdoc build : interrompu ; %s reste inchangé.\n", *out)
+				return exitInterrupted
+			case findings.Fails(*strict):
 				findings.WriteReport(stderr, "text", site.FileCount())
 				fmt.Fprintf(stderr, "rgpdoc build : site non produit ; %s reste inchangé.\n", *out)
 				return exitFindings
-			}
-			if err != nil {
+			case err != nil:
 				fmt.Fprintf(stderr, "rgpdoc build : %v\nrgpdoc build : %s reste inchangé.\n", err, *out)
 				return exitUsage
 			}
@@ -132,4 +146,13 @@ func sourceDateEpoch() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH doit être un nombre de secondes depuis 1970 : « %s »", s)
 	}
 	return time.Unix(n, 0).UTC(), nil
+}
+
+// formatList lists the formats build knows, comma-separated.
+func formatList() string {
+	var names []string
+	for _, f := range build.Formats {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ",")
 }

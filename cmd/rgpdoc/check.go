@@ -29,7 +29,7 @@ func newCheckCmd() *command {
 				return nil
 			})
 			strict := fs.Bool("strict", false, "échouer aussi sur les avertissements (les écarts acceptés par dérogation ne comptent pas)")
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			if !slices.Contains(diag.Formats, *format) {

@@ -43,20 +43,40 @@ func newFlags(name, usageLine, description string, stderr io.Writer) *flags {
 	return f
 }
 
-// parse parses args; when the command must stop (help asked, or a bad flag)
-// it returns the exit code and true.
-func (f *flags) parse(args []string) (int, bool) {
-	err := f.Parse(args)
-	switch {
-	case err == nil:
-		return 0, false
-	case errors.Is(err, flag.ErrHelp):
-		f.usage()
-		return exitOK, true
+// parse parses args, where flags may come before or after the arguments
+// (all that follows "--" is an argument), so that a stray argument can not
+// hide the flags after it. It returns the arguments; when the command must
+// stop (help asked, a bad flag, more than most arguments) it returns the
+// exit code and true.
+func (f *flags) parse(args []string, most int) ([]string, int, bool) {
+	var pos []string
+	for {
+		err := f.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			f.usage()
+			return nil, exitOK, true
+		}
+		if err != nil {
+			fmt.Fprintf(f.stderr, "rgpdoc %s : %s\n\n", f.Name(), frenchFlagError(err))
+			f.usage()
+			return nil, exitUsage, true
+		}
+		rest := f.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
 	}
-	fmt.Fprintf(f.stderr, "rgpdoc %s : %s\n\n", f.Name(), frenchFlagError(err))
-	f.usage()
-	return exitUsage, true
+	if len(pos) > most {
+		fmt.Fprintf(f.stderr, "rgpdoc %s : argument inattendu « %s »\n\n", f.Name(), pos[most])
+		f.usage()
+		return nil, exitUsage, true
+	}
+	return pos, 0, false
 }
 
 func frenchFlagError(err error) string {

@@ -13,6 +13,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal asks the command to clean up and stop; a second one
+	// kills it, should the clean-up hang.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -23,6 +29,8 @@ const (
 	exitOK       = 0
 	exitFindings = 1 // the content has findings that fail the run
 	exitUsage    = 2 // bad invocation or unreadable input
+
+	exitInterrupted = 130 // Ctrl-C or SIGTERM, as shells report a SIGINT
 )
 
 // command is one sub-command; it owns its flags and writes to the given streams.

@@ -33,14 +33,15 @@ func newNewCmd() *command {
 					"par défaut partagées (content/_defaults/) si elles manquent.", stderr)
 			dir := fs.String("content", "content", "`DOSSIER` du contenu")
 			name := fs.String("nom", "", "`RAISON` sociale (par défaut : tirée de l'identifiant)")
-			if code, stop := fs.parse(args); stop {
+			pos, code, stop := fs.parse(args, 1)
+			if stop {
 				return code
 			}
-			if fs.NArg() != 1 || !load.ValidID(fs.Arg(0)) {
+			if len(pos) != 1 || !load.ValidID(pos[0]) {
 				fmt.Fprintln(stderr, "rgpdoc new : indiquez un identifiant d'organisation (minuscules, chiffres, « - » et « _ »), par exemple : rgpdoc new acme")
 				return exitUsage
 			}
-			id := fs.Arg(0)
+			id := pos[0]
 			if *name == "" {
 				*name = titleFromID(id)
 			}

@@ -13,12 +13,8 @@ func newSchemaCmd() *command {
 		summary: "affiche le schéma JSON des fichiers de contenu",
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fs := newFlags("schema", "", "Affiche le schéma JSON (draft 2020-12) qui décrit les fichiers de contenu.", stderr)
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
-			}
-			if fs.NArg() > 0 {
-				fs.usage()
-				return exitUsage
 			}
 			stdout.Write(schema.JSON)
 			return exitOK

@@ -29,12 +29,8 @@ func newServeCmd() *command {
 			open := fs.Bool("open", false, "ouvrir l'aperçu dans le navigateur")
 			themes := fs.String("themes", "", "`DOSSIER` de thèmes lu sur disque et surveillé, pour mettre au point un thème ;\n"+
 				"      par défaut, le dossier themes du dossier courant s'il contient le thème default, sinon les thèmes intégrés")
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
-			}
-			if fs.NArg() > 0 {
-				fmt.Fprintf(stderr, "rgpdoc serve : argument inattendu « %s »\n", fs.Arg(0))
-				return exitUsage
 			}
 			if info, err := os.Stat(*content); err != nil || !info.IsDir() {
 				fmt.Fprintf(stderr, "rgpdoc serve : dossier de contenu %s illisible\n", *content)

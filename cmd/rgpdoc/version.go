@@ -18,7 +18,7 @@ func newVersionCmd() *command {
 		summary: "affiche la version et le commit",
 		run: func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fs := newFlags("version", "", "Affiche la version de rgpdoc et le commit dont il est construit.", stderr)
-			if code, stop := fs.parse(args); stop {
+			if _, code, stop := fs.parse(args, 0); stop {
 				return code
 			}
 			v, commit := buildVersion()

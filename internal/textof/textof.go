@@ -42,8 +42,9 @@ func (d Doc) Has(f build.Format, want string) bool {
 	return strings.Contains(d.Text[f], Fact(f, want))
 }
 
-// Formats returns the formats whose text can be read here: all of them, or
-// HTML and Markdown when pdftotext is missing. With RGPDOC_E2E=1 (CI, the
+// Formats returns the document formats whose text can be read here (the
+// register's exports apart): all of them, or HTML and Markdown when
+// pdftotext is missing. With RGPDOC_E2E=1 (CI, the
 // release) a missing pdftotext fails the test instead.
 func Formats(tb testing.TB) []build.Format {
 	tb.Helper()
@@ -54,7 +55,7 @@ func Formats(tb testing.TB) []build.Format {
 		tb.Logf("PDF non vérifiés : %v", errNoPdftotext)
 		return []build.Format{rendered.HTML, rendered.Markdown}
 	}
-	return build.Formats
+	return []build.Format{rendered.HTML, rendered.Markdown, rendered.PDF}
 }
 
 // Documents renders in memory, in formats, the published documents of the

@@ -41,6 +41,11 @@ const (
 	HTML     Format = "html"
 	Markdown Format = "md"
 	PDF      Format = "pdf"
+	// The register's exports: the CNIL model's spreadsheet, its list of
+	// activities as CSV, and the register in the W3C DPV vocabulary.
+	ODS    Format = "ods"
+	CSV    Format = "csv"
+	JSONLD Format = "jsonld"
 )
 
 // Listing is what the index pages show of one organization.
@@ -53,7 +58,10 @@ type Listing struct {
 // Entry is one document of an organization on the index pages, shown as
 // "Politique de confidentialité — HTML · Markdown · PDF".
 type Entry struct {
-	Kind  doc.Kind
+	Kind doc.Kind
+	// Base is the document's path in the organization's folder, without
+	// extension (doc.Document.Base).
+	Base  string
 	Title string
 	// Meta is the document's line of date and version, if known.
 	Meta string
@@ -67,7 +75,8 @@ type Entry struct {
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org}
 	for _, d := range docs {
-		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Title: d.Title, Meta: d.Meta, Draft: d.Draft != nil, Formats: formats})
+		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Base: d.Base(), Title: d.Title, Meta: d.Meta, Draft: d.Draft != nil,
+			Formats: doc.Formats(d.Kind, formats)})
 	}
 	return l
 }
@@ -78,7 +87,42 @@ func Render(d *doc.Document) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return orgPage("document.html", page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape)})
+	p := page{Doc: d, Body: b, Org: d.Org, Description: d.Subject, Class: landscape(d.Landscape), OrgDir: d.Root()}
+	for _, f := range doc.Formats(d.Kind, Formats) {
+		if f != HTML {
+			p.Alternates = append(p.Alternates, alternate{Href: path.Base(d.Base()) + "." + string(f), Type: mediaTypes[f], Name: formatName(f)})
+		}
+	}
+	return orgPage("document.html", p)
+}
+
+// Formats lists every format, in the order the pages present them.
+var Formats = []Format{HTML, Markdown, PDF, ODS, CSV}
+
+// alternate is another format of a document, linked from its page.
+type alternate struct{ Href, Type, Name string }
+
+var mediaTypes = map[Format]string{Markdown: "text/markdown", PDF: "application/pdf", doc.Fragment: "text/html",
+	ODS: "application/vnd.oasis.opendocument.spreadsheet", CSV: "text/csv", JSONLD: "application/ld+json"}
+
+// Fragment returns a document without the page around it, for pasting into
+// another site's page (mentions/<activity>.fragment.html): the draft
+// banner, then the preamble and the sections.
+func Fragment(d *doc.Document) ([]byte, error) {
+	b, err := documentBody(d)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.WriteString(`<div class="rgpdoc-fragment" lang="fr">` + "\n")
+	for _, part := range []template.HTML{b.Draft, b.Preamble, b.Sections} {
+		if part != "" {
+			out.WriteString(string(part))
+			out.WriteByte('\n')
+		}
+	}
+	out.WriteString("</div>\n")
+	return out.Bytes(), nil
 }
 
 // OrgIndex returns the index page of an organization, public/<org>/index.html.
@@ -145,8 +189,12 @@ func OrgAssets(o doc.Org) (map[string][]byte, error) {
 type page struct {
 	// Root leads from the page to the output root: "" or "../".
 	Root string
+	// OrgDir leads from the page to its organization's folder: "" or "../".
+	OrgDir string
 	// OrgStyle is the organization's colour stylesheet, relative to the page.
-	OrgStyle    string
+	OrgStyle string
+	// Alternates are the document's other formats, linked from its page.
+	Alternates  []alternate
 	Class       string
 	Description string
 	// Org is the organization of the page; zero on the site index.
@@ -175,9 +223,12 @@ func orgPage(file string, p page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Root = "../"
+	p.Root = "../" + p.OrgDir
 	if p.OrgStyle, _, err = orgStyle(p.Org); err != nil {
 		return nil, err
+	}
+	if p.OrgStyle != "" {
+		p.OrgStyle = p.OrgDir + p.OrgStyle
 	}
 	return t.execute(file, p)
 }
@@ -384,6 +435,12 @@ func formatName(f Format) string {
 		return "Markdown"
 	case PDF:
 		return "PDF"
+	case ODS:
+		return "tableur ODS"
+	case JSONLD:
+		return "JSON-LD (DPV)"
+	case doc.Fragment:
+		return "fragment HTML à coller dans une page"
 	default:
 		return strings.ToUpper(string(f))
 	}

@@ -44,10 +44,16 @@ func testSite(t testing.TB) map[string][]byte {
 		}
 		var docs []*doc.Document
 		for _, k := range doc.Published(&o.Content) {
-			d := doc.Build(k, o.ID, &o.Content)
-			name := o.ID + "/" + string(k) + ".html"
+			docs = append(docs, doc.Build(k, o.ID, &o.Content))
+		}
+		docs = slices.Insert(docs, 1, doc.Layers(o.ID, &o.Content)...)
+		for _, d := range docs {
+			name := o.ID + "/" + d.Base() + ".html"
 			site[name] = must(t, name)(Render(d))
-			docs = append(docs, d)
+			if d.Kind == doc.Mention {
+				name := o.ID + "/" + d.Base() + "." + doc.Fragment
+				site[name] = must(t, name)(Fragment(d))
+			}
 		}
 		if len(docs) == 0 {
 			t.Fatalf("%s publishes no document", o.ID)
@@ -104,7 +110,9 @@ func TestLinks(t *testing.T) {
 	for _, name := range pages(site) {
 		if dir, file := path.Split(name); dir != "" && file != "index.html" {
 			base := strings.TrimSuffix(name, ".html")
-			site[base+".md"], site[base+".pdf"] = nil, nil
+			for _, f := range Formats[1:] {
+				site[base+"."+string(f)] = nil
+			}
 		}
 	}
 	site["essai/logo.svg"] = nil
@@ -126,6 +134,9 @@ func TestVNU(t *testing.T) {
 	dir := t.TempDir()
 	args := []string{"-jar", jar, "--errors-only", "--also-check-css", "--also-check-svg"}
 	for _, name := range slices.Sorted(maps.Keys(site)) {
+		if strings.HasSuffix(name, "."+doc.Fragment) {
+			continue // a fragment is part of a page, not a page
+		}
 		file := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			t.Fatal(err)
@@ -216,7 +227,7 @@ func TestOrgStyle(t *testing.T) {
 func pages(site map[string][]byte) []string {
 	var out []string
 	for _, name := range slices.Sorted(maps.Keys(site)) {
-		if strings.HasSuffix(name, ".html") {
+		if strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, "."+doc.Fragment) {
 			out = append(out, name)
 		}
 	}
@@ -327,7 +338,7 @@ func checkLinks(site map[string][]byte, name string) []error {
 			if !ok || u == "" || strings.HasPrefix(u, "#") || strings.Contains(u, ":") {
 				continue
 			}
-			target := path.Join(path.Dir(name), u)
+			target, _, _ := strings.Cut(path.Join(path.Dir(name), u), "#")
 			if _, ok := site[target]; !ok {
 				errs = append(errs, fmt.Errorf("%s=%q leads to %s, which is not in the site", attr, u, target))
 			}

@@ -58,7 +58,9 @@ func documentBody(d *doc.Document) (body, error) {
 		draft = w.Len()
 		w.blocks(d.Preamble)
 		preamble = w.Len()
-		w.toc(d.Sections)
+		if !d.Brief {
+			w.toc(d.Sections)
+		}
 		toc = w.Len()
 		for i, s := range d.Sections {
 			w.newline(i)
@@ -394,7 +396,7 @@ func (w *writer) documents(dir string, docs []Entry) {
 				w.url(dir)
 				w.WriteByte('/')
 			}
-			w.urlPart(string(d.Kind), false)
+			w.urlPart(d.Base, false)
 			w.WriteByte('.')
 			w.urlPart(string(f), false)
 			w.WriteString(`">`)

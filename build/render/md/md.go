@@ -39,7 +39,7 @@ func Render(d *doc.Document) ([]byte, error) {
 		out = append(out, "")
 		out = append(out, r.blocks(d.Preamble)...)
 	}
-	if toc := r.toc(d.Sections, ""); len(toc) > 0 {
+	if toc := r.toc(d.Sections, ""); len(toc) > 0 && !d.Brief {
 		out = append(out, "", "**Sommaire**", "")
 		out = append(out, toc...)
 	}
@@ -72,8 +72,14 @@ func walk(list []*doc.Section, f func(*doc.Section)) {
 	}
 }
 
-// heading is the text of a section's heading: "2.1. Prospects".
-func heading(s *doc.Section) string { return s.Number + ". " + s.Title }
+// heading is the text of a section's heading: "2.1. Prospects", or its
+// title alone in a brief document.
+func heading(s *doc.Section) string {
+	if s.Number == "" {
+		return s.Title
+	}
+	return s.Number + ". " + s.Title
+}
 
 // slug returns the anchor GitHub gives a heading (github-slugger): lower
 // case, only letters, marks, digits, connectors, hyphens and spaces kept,
