@@ -41,7 +41,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{newBuildCmd(), newCheckCmd(), newNewCmd(), newSchemaCmd(), newServeCmd(), newVersionCmd()}
+	return []*command{newBuildCmd(), newCheckCmd(), newDiffCmd(), newNewCmd(), newSchemaCmd(), newServeCmd(), newVersionCmd()}
 }
 
 // run executes the command line args and returns the exit code; tests call
