@@ -351,6 +351,8 @@ type Donnee struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Sensible qualifie une catégorie particulière de données et la condition qui permet de la traiter.
@@ -388,6 +390,8 @@ type Destinataire struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Transfert est un transfert de données hors de l'Espace économique européen (chapitre V du RGPD).
@@ -475,6 +479,8 @@ type Traitement struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
 	Videosurveillance bool `json:"videosurveillance,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // AIPD est l'examen d'une activité au regard des neuf critères de l'analyse d'impact relative à la
@@ -519,6 +525,8 @@ type Finalite struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Comment le consentement est recueilli (base consentement).
 	Recueil *Recueil `json:"recueil,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Recueil décrit comment le consentement est recueilli (art. 4, 11), et 7 du RGPD).
@@ -631,6 +639,8 @@ type Mesure struct {
 	Chiffree *bool `json:"chiffree,omitempty"`
 	// Traitements concernés (identifiants) ; tous si absent.
 	Traitements []string `json:"traitements,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Droits décrit les droits des personnes et la façon de les exercer (art. 12 à 22 du RGPD).
@@ -782,6 +792,17 @@ type BaseLegale string
 
 // FormeJuridique est une forme juridique française.
 type FormeJuridique string
+
+// Formulation donne le texte d'un élément dans le registre, document de l'organisation écrit à la troisième
+// personne (« les prospects »), quand la politique s'adresse à la personne (« vous », « votre »).
+type Formulation struct {
+	// Libellé dans le registre.
+	Libelle string `json:"libelle,omitempty"`
+	// Description dans le registre.
+	Description string `json:"description,omitempty"`
+	// Intérêt légitime poursuivi, dans le registre (finalités).
+	Interet string `json:"interet,omitempty"`
+}
 
 // Article est l'article défini qui précède le nom de l'organisation dans une phrase.
 type Article string
