@@ -39,7 +39,7 @@ func BenchmarkRender(b *testing.B) {
 			b.Run(fmt.Sprintf("format=%s/%s", f, d.Kind), func(b *testing.B) {
 				size := 0
 				for b.Loop() {
-					out, err := RenderFormat(d, f)
+					out, err := RenderFormat(d, f, nil)
 					if err != nil {
 						b.Fatal(err)
 					}
