@@ -303,16 +303,17 @@ type Personne struct {
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Qui sont ces personnes (Markdown).
 	Description string `json:"description,omitempty"`
-	// Nature, pour comparer les durées aux référentiels de la CNIL. Champ interne : il sert aux règles de rgpdoc check.
+	// Nature de la catégorie de personnes (prospects, clients, salariés…). Champ interne : il sert aux règles de rgpdoc check.
 	Nature NaturePersonne `json:"nature,omitempty"`
 	// Vrai si la catégorie comprend des mineurs de moins de 15 ans (art. 45 de la loi Informatique et Libertés).
 	MoinsDe15Ans bool `json:"moins_de_15_ans,omitempty"`
 	// Comment le consentement conjoint des titulaires de l'autorité parentale est recueilli.
 	ConsentementParental string `json:"consentement_parental,omitempty"`
-	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, faux sinon
-	// (utilisateurs du compte d'un client, locataires d'un bailleur client…) : la base légale
-	// « contrat » ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Champ interne : il sert aux
-	// règles de rgpdoc check, les documents présentant déjà la base légale.
+	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, ou le demandent
+	// (mesures précontractuelles) ; faux sinon (utilisateurs du compte d'un client, locataires
+	// d'un bailleur client, personnes pour qui un tiers appelle…) : la base légale « contrat »
+	// ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Non vérifié si absent. Champ interne :
+	// il sert aux règles de rgpdoc check, les documents présentant déjà la base légale.
 	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
 }
 
@@ -570,6 +571,7 @@ type Conservation struct {
 	// Ce que la ligne couvre, par exemple « Données des Prospects ».
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Limite la ligne à certaines données des traitements qui la citent (identifiants) ; toutes si absent.
+	// Pour ces données, elle remplace les lignes qui ne nomment aucune donnée (voir « Combinaison des lignes de conservation »).
 	Donnees []string `json:"donnees,omitempty"`
 	// Durée, avec son point de départ.
 	Duree *Duree `json:"duree,omitempty"`
@@ -592,6 +594,7 @@ type Conservation struct {
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Limite la ligne aux données de certaines personnes des traitements qui la citent (identifiants) ; toutes si absent.
+	// Pour ces personnes, elle remplace les lignes qui ne nomment aucune personne (voir « Combinaison des lignes de conservation »).
 	// Champ interne : il rattache la ligne aux personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
 	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;

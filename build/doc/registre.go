@@ -158,7 +158,7 @@ func (s registerShared) section(b *builder) *Section {
 		}
 	}
 	if len(s.measures) > 0 {
-		out = append(out, para("Les mesures de sécurité suivantes s'appliquent à toutes les activités du registre :"), securityTable(s.measures))
+		out = append(out, para("Les mesures de sécurité suivantes s'appliquent à toutes les activités du registre :"), securityTable(s.measures, nil))
 	}
 	if len(out) == 0 {
 		return nil
@@ -471,7 +471,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		out = append(out, tr...)
 	}
 	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
-		out = append(out, securityTable(own))
+		out = append(out, securityTable(own, t.ACompleter))
 	}
 	return append(out, sh.reference()...)
 }
@@ -501,15 +501,21 @@ func origin(d *schema.Donnee) Inline {
 	return out
 }
 
-// kept writes the retention of a data category in an activity: the rows
-// that name it, or else the rows that cover all the activity's data.
+// kept writes the retention of a data category in an activity: for each of
+// its categories of people, the rows that apply (schema.Retention).
 func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
-	rows := b.conservation(t)
-	specific := slices.DeleteFunc(slices.Clone(rows), func(r *schema.Conservation) bool { return !slices.Contains(r.Donnees, d.ID) })
-	if len(specific) > 0 {
-		rows = specific
-	} else {
-		rows = slices.DeleteFunc(rows, func(r *schema.Conservation) bool { return len(r.Donnees) > 0 })
+	all := b.conservation(t)
+	people := t.PeopleOf(d)
+	if len(people) == 0 {
+		people = []string{""}
+	}
+	var rows []*schema.Conservation
+	for _, p := range people {
+		for _, r := range schema.Retention(all, d.ID, p) {
+			if !slices.Contains(rows, r) {
+				rows = append(rows, r)
+			}
+		}
 	}
 	text := func(r *schema.Conservation) Inline {
 		return append(retention(r), line(" ; à l'issue : ", ending(r), ".")...)
