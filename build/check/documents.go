@@ -20,16 +20,19 @@ func checkPresentation(r *run) {
 		return
 	}
 	t := o.Theme
-	if t.Nom != "" && !slices.Contains(themes.Names(), t.Nom) {
-		r.report(r.org.Pos(o.Src, "theme", "nom"), "thème « %s » inconnu (thèmes : %s)", t.Nom, strings.Join(themes.Names(), ", "))
+	names := r.themes
+	if names == nil {
+		names = themes.Names()
+	}
+	if t.Nom != "" && !slices.Contains(names, t.Nom) {
+		r.report(r.org.Pos(o.Src, "theme", "nom"), "thème « %s » inconnu (thèmes : %s)", t.Nom, strings.Join(names, ", "))
 	}
 	if t.Logo == "" {
 		return
 	}
 	pos := r.org.Pos(o.Src, "theme", "logo")
 	if b, ok := r.org.Assets[t.Logo]; !ok {
-		r.report(pos, "logo « %s » introuvable dans le dossier %s, ou refusé (lien hors du dossier de contenu, fichier spécial, trop volumineux)",
-			t.Logo, r.org.Dir)
+		r.report(pos, "logo « %s » introuvable dans le dossier %s", t.Logo, r.org.Dir)
 	} else if why := asset.Image(t.Logo, b); why != "" {
 		r.report(pos, "logo %s : %s", filepath.Join(r.org.Dir, t.Logo), why)
 	}

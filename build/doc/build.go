@@ -37,6 +37,10 @@ func publication(k Kind, c *schema.Contenu) *schema.Publication {
 	return nil
 }
 
+// PublicationOf returns the dates, version and texts of a kind of document,
+// or nil when the organization does not publish it.
+func PublicationOf(k Kind, c *schema.Contenu) *schema.Publication { return publication(k, c) }
+
 // Build builds one document of the organization id from its merged content.
 // A document with gaps is a draft (see AddNotes for the open points it
 // cannot show at their place). The caller sets Date when the content gives
@@ -178,7 +182,7 @@ func finish(d *Document) {
 				s.ID = base + "-" + strconv.Itoa(n)
 			}
 			used[s.ID] = true
-			s.Title = typo.Text(s.Title)
+			s.Title = oneLine(s.Title)
 			// A part with nothing to say (no traitement, no role) is a nil
 			// block, which no renderer knows.
 			s.Blocks = blocks(s.Blocks...)
@@ -187,11 +191,15 @@ func finish(d *Document) {
 		}
 	}
 	number("", d.Sections)
-	d.Title = typo.Text(d.Title)
-	d.Subject = typo.Text(d.Subject)
+	d.Title = oneLine(d.Title)
+	d.Subject = oneLine(d.Subject)
 	d.Preamble = blocks(d.Preamble...)
 	typeset(d.Preamble)
 }
+
+// oneLine typesets a text that holds on one line (a title, a caption): a
+// line break from the content would end a heading or a table row.
+func oneLine(s string) string { return typo.Text(flat(s)) }
 
 // typeset applies the typography to the text of blocks.
 func typeset(blocks []Block) {
@@ -204,9 +212,9 @@ func typeset(blocks []Block) {
 				typeset(item)
 			}
 		case *Table:
-			b.Caption = typo.Text(b.Caption)
+			b.Caption = oneLine(b.Caption)
 			for i, h := range b.Header {
-				b.Header[i] = typo.Text(h)
+				b.Header[i] = oneLine(h)
 			}
 			for _, row := range b.Rows {
 				for _, cell := range row {
@@ -230,6 +238,9 @@ func typeset(blocks []Block) {
 func (in Inline) typeset() Inline {
 	var out Inline
 	for _, s := range in {
+		// A span is inline: a line break in it, from a field of the
+		// content, would end a heading, a list item or a table row.
+		s.Text = flat(s.Text)
 		if s.Text == "" {
 			continue
 		}

@@ -265,7 +265,7 @@ func TestPolitiqueFacts(t *testing.T) {
 			t.Errorf("retention row %d = %q, want %q", i, got, w)
 		}
 	}
-	if got := cellText(rows[2][3]); got != "Archivage intermédiaire pendant 10 ans à compter de la clôture de l'exercice comptable (article L. 123-22 du code de commerce)" {
+	if got := cellText(rows[2][3]); got != "Archivage intermédiaire pendant 10 ans à compter de la clôture de l'exercice comptable (article L. 123-22 du code de commerce), puis suppression" {
 		t.Errorf("archiving = %q", got)
 	}
 

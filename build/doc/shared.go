@@ -647,9 +647,9 @@ func securityList(list []*schema.Mesure) Block {
 }
 
 // securityTable presents the measures by family, as the register's table.
-func securityTable(list []*schema.Mesure) Block {
+func securityTable(list []*schema.Mesure, gaps schema.Lacunes) Block {
 	if len(list) == 0 {
-		return para(gap(nil, "", "mesures de sécurité"))
+		return para(gap(gaps, "securite", "mesures de sécurité"))
 	}
 	t := &Table{Caption: "Mesures de sécurité", Header: []string{"Famille de mesures", "Mesures"}, Widths: []float64{0.25, 0.75}}
 	for _, g := range grouped(list, func(m *schema.Mesure) schema.FamilleMesure { return m.Famille }) {

@@ -34,10 +34,16 @@ func line(parts ...any) Inline {
 	return out
 }
 
-// flat turns the line breaks of a plain text (a YAML block scalar) into spaces.
-func flat(s string) string { return breaks.Replace(s) }
+// flat turns the line breaks of a plain text (a YAML block scalar) into
+// spaces: those of CommonMark, of Unicode, and tabs.
+func flat(s string) string {
+	if !strings.ContainsAny(s, "\r\n\t\v\f\u2028\u2029\u0085") {
+		return s
+	}
+	return breaks.Replace(s)
+}
 
-var breaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
+var breaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "\v", " ", "\f", " ", "\u2028", " ", "\u2029", " ", "\u0085", " ")
 
 func para(parts ...any) *Paragraph { return &Paragraph{Text: line(parts...)} }
 

@@ -221,7 +221,7 @@ func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 					Message: "fichier de contenu hors d'un dossier d'organisation : placez-le dans " + filepath.Join(dir, "<organisation>") + "/ ou dans " + DefaultsDir + "/"})
 			}
 		case name == DefaultsDir:
-			paths, err := scan(path, "", nil)
+			paths, _, err := scan(path, "", nil)
 			if err != nil {
 				return nil, err
 			}
@@ -285,7 +285,7 @@ func (o *Org) Read() error { return new(Loader).read(o, nil) }
 // read reads the organization; see readFiles for fresh.
 func (l *Loader) read(o *Org, fresh map[string]bool) error {
 	assets := map[string][]byte{}
-	paths, err := scan(o.Dir, o.site.root, assets)
+	paths, refused, err := scan(o.Dir, o.site.root, assets)
 	if err != nil {
 		return err
 	}
@@ -293,7 +293,7 @@ func (l *Loader) read(o *Org, fresh map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	o.Files, o.Assets, o.Findings, o.read = files, assets, nil, true
+	o.Files, o.Assets, o.Findings, o.read = files, assets, refused, true
 	o.site.finish(o)
 	return nil
 }
@@ -337,10 +337,11 @@ func (s *Site) finish(org *Org) {
 
 // scan lists the content files under dir (recursively, sorted); the
 // images go into assets when assets is not nil, read as readRegular reads
-// them in the content folder whose real path is root. An image it refuses is
-// left out of assets, so that the rule that checks the logo reports it.
-func scan(dir, root string, assets map[string][]byte) ([]string, error) {
+// them in the content folder whose real path is root, and the images it
+// refuses are findings.
+func scan(dir, root string, assets map[string][]byte) ([]string, diag.List, error) {
 	var paths []string
+	var refused diag.List
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -357,18 +358,20 @@ func scan(dir, root string, assets map[string][]byte) ([]string, error) {
 		case isContent(name):
 			paths = append(paths, path)
 		case assets != nil && asset.IsImage(name):
-			b, _, refused, err := readRegular(root, path, MaxAssetSize)
+			b, _, why, err := readRegular(root, path, MaxAssetSize)
 			if err != nil {
 				return err
 			}
-			if refused == nil {
-				rel, _ := filepath.Rel(dir, path)
-				assets[filepath.ToSlash(rel)] = b
+			if why != nil {
+				refused = append(refused, *why)
+				return nil
 			}
+			rel, _ := filepath.Rel(dir, path)
+			assets[filepath.ToSlash(rel)] = b
 		}
 		return nil
 	})
-	return paths, err
+	return paths, refused, err
 }
 
 func isContent(name string) bool {

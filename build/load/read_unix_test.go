@@ -54,7 +54,8 @@ func TestSpecialFiles(t *testing.T) {
 			t.Errorf("finding without position or message: %v", f)
 		}
 	}
-	want := map[string]string{"fifo.yaml": "fichier-special", "zero.yaml": "lien-symbolique", "dehors.yaml": "lien-symbolique"}
+	want := map[string]string{"fifo.yaml": "fichier-special", "zero.yaml": "lien-symbolique", "dehors.yaml": "lien-symbolique",
+		"logo.svg": "lien-symbolique", "logo.png": "lien-symbolique"}
 	for name, rule := range want {
 		if rules[name] != rule {
 			t.Errorf("%s: rule %q, want %q (findings %v)", name, rules[name], rule, o.Findings)

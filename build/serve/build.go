@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build"
+	"github.com/rgpdoc/rgpdoc/build/asset"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
@@ -20,8 +22,12 @@ import (
 
 // state is what the server serves; it is never modified once published.
 type state struct {
-	// id identifies the state to the pages, which reload when it changes.
+	// id identifies the state to the pages, which update when it changes.
 	id string
+	// assets identifies the stylesheets, scripts and images that the pages
+	// load: a page whose assets are not the state's reloads fully, the
+	// others only swap their changed parts in place.
+	assets string
 	// good is the last good build; nil before the first one.
 	good *snapshot
 	// problems say why the last build failed; nil when it succeeded.
@@ -41,8 +47,14 @@ type snapshot struct {
 	files build.Files
 	// listings are what the site index shows, in its order.
 	listings []html.Listing
-	// themes is the generation of the themes the pages were rendered with.
+	// themes is the generation of the themes the pages were rendered with,
+	// th the themes themselves, which the PDFs rendered later use too.
 	themes int
+	th     *html.Themes
+	// assets is the generation of the files that the pages load: it
+	// changes with the themes and with an organization's colour stylesheet
+	// or logo.
+	assets int
 }
 
 // orgBuild is the build of one organization, which the snapshots share for
@@ -74,7 +86,7 @@ func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err e
 	}
 	// A PDF exists where its HTML version does.
 	if base, ok := strings.CutSuffix(name, "."+string(html.PDF)); ok && ob.files[base+"."+string(html.HTML)] != nil {
-		return ob.pdf(sn.site, name, epoch)
+		return ob.pdf(sn.site, sn.th, name, epoch)
 	}
 	return nil, false, nil
 }
@@ -82,7 +94,7 @@ func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err e
 // pdf returns one of the organization's PDFs, rendering them all on the
 // first call; site is any site in which the organization has this build's
 // inputs, so that the PDF is that of the pages.
-func (ob *orgBuild) pdf(site *load.Site, name string, epoch time.Time) ([]byte, bool, error) {
+func (ob *orgBuild) pdf(site *load.Site, th *html.Themes, name string, epoch time.Time) ([]byte, bool, error) {
 	ob.pdfOnce.Do(func() {
 		defer func() {
 			if v := recover(); v != nil {
@@ -90,7 +102,7 @@ func (ob *orgBuild) pdf(site *load.Site, name string, epoch time.Time) ([]byte, 
 			}
 		}()
 		ob.pdfs = build.Files{}
-		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch}
+		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch, Themes: th}
 		_, ob.pdfErr = build.RenderOrgs(site, ob.findings, opts, ob.pdfs.Collect())
 	})
 	b, ok := ob.pdfs[name]
@@ -105,21 +117,23 @@ func internalError(v any) error {
 	return fmt.Errorf("erreur interne de rgpdoc (%v) ; la dernière version valide reste servie. Merci de signaler ce problème", v)
 }
 
-// useThemes uses the themes of the folder dir, read through os.Root, which
+// readThemes reads the themes of the folder dir, read through os.Root, which
 // refuses a symbolic link that leaves the folder: a theme file linked to a
 // file elsewhere on the machine is never served.
-func useThemes(dir string) error {
+func readThemes(dir string) (*html.Themes, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.Close() // the themes are read once parsed
-	return html.UseThemes(root.FS())
+	return html.ReadThemes(root.FS())
 }
 
 // checked is an organization's findings and the inputs they were found in.
 type checked struct {
-	hash     string
+	hash string
+	// themes is the generation of the themes, whose names a rule checks.
+	themes   int
 	findings diag.List
 }
 
@@ -146,7 +160,9 @@ func (s *Server) rebuild(b batch) {
 		}
 	}
 	if themes {
-		if s.themeErr = useThemes(s.opts.Themes); s.themeErr == nil {
+		th, err := readThemes(s.opts.Themes)
+		if s.themeErr = err; err == nil {
+			s.th = th
 			s.themes++
 		}
 	}
@@ -220,8 +236,8 @@ func (s *Server) check(site *load.Site) diag.List {
 	next := make(map[string]checked, len(site.Orgs))
 	for _, o := range site.Orgs {
 		c, ok := s.checked[o.ID]
-		if !ok || c.hash != o.Hash {
-			c = checked{o.Hash, build.OrgFindings(site, o)}
+		if !ok || c.hash != o.Hash || c.themes != s.themes {
+			c = checked{o.Hash, s.themes, build.OrgFindings(site, o, s.th)}
 		}
 		next[o.ID] = c
 		all = append(all, c.findings...)
@@ -236,8 +252,9 @@ func (s *Server) check(site *load.Site) diag.List {
 // prev. rendered lists what was rendered: organization ids, and "" for the
 // site index.
 func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (snap *snapshot, rendered []string, err error) {
-	snap = &snapshot{site: site, orgs: make(map[string]*orgBuild, len(site.Orgs)), themes: s.themes}
+	snap = &snapshot{site: site, orgs: make(map[string]*orgBuild, len(site.Orgs)), themes: s.themes, th: s.th}
 	same := prev != nil && prev.themes == s.themes
+	assetsSame := same
 	var ids []string
 	for _, o := range site.Orgs {
 		if ob := prev.org(o.ID); same && ob != nil && ob.hash == o.Hash {
@@ -252,7 +269,7 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		for _, id := range ids {
 			puts[id] = snap.orgs[id].files.Collect()
 		}
-		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch}
+		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV, html.JSONLD}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch, Themes: s.th}
 		listings, err := renderOrgs(site, findings, opts, func(p string, b []byte) error {
 			id, _, _ := strings.Cut(p, "/") // every file of an organization is in its folder
 			return puts[id](p, b)
@@ -262,7 +279,16 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		}
 		for i, id := range ids {
 			snap.orgs[id].listing = listings[i]
+			if ob := prev.org(id); ob != nil && !sameAssets(ob.files, snap.orgs[id].files) {
+				assetsSame = false
+			}
 		}
+	}
+	if assetsSame {
+		snap.assets = prev.assets
+	} else {
+		s.assets++
+		snap.assets = s.assets
 	}
 	for _, o := range site.Orgs {
 		snap.listings = append(snap.listings, snap.orgs[o.ID].listing)
@@ -272,10 +298,38 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		return snap, ids, nil
 	}
 	snap.files = build.Files{}
-	if err := build.RenderSite(snap.listings, snap.files.Collect()); err != nil {
+	if err := build.RenderSite(snap.listings, s.th, snap.files.Collect()); err != nil {
 		return nil, nil, err
 	}
 	return snap, append(ids, ""), nil
+}
+
+// sameAssets tells whether two builds of an organization have the same
+// files that its pages load.
+func sameAssets(a, b build.Files) bool {
+	n := 0
+	for p, x := range a {
+		if !loaded(p) {
+			continue
+		}
+		if y, ok := b[p]; !ok || !bytes.Equal(x, y) {
+			return false
+		}
+		n++
+	}
+	for p := range b {
+		if loaded(p) {
+			n--
+		}
+	}
+	return n == 0
+}
+
+// loaded tells whether pages load a file of the site: a stylesheet, a
+// script, an image (the logo); documents and exports are only linked to.
+func loaded(name string) bool {
+	ext := path.Ext(name)
+	return ext == ".css" || ext == ".js" || asset.IsImage(name)
 }
 
 func (sn *snapshot) org(id string) *orgBuild {
@@ -311,7 +365,10 @@ func (s *Server) fail(cur *state, problems []problem, start time.Time) {
 // newState returns a state to publish, with a new id.
 func (s *Server) newState(good *snapshot, problems []problem) *state {
 	st := &state{id: s.newID(), good: good, problems: problems}
-	st.head = fmt.Appendf(nil, `<script src="/_rgpdoc/live.js" data-build="%s" defer></script>`, st.id)
+	if good != nil {
+		st.assets = fmt.Sprintf("%s-%d", s.run, good.assets)
+	}
+	st.head = fmt.Appendf(nil, `<script src="/_rgpdoc/live.js" data-build="%s" data-assets="%s" defer></script>`, st.id, st.assets)
 	if problems != nil {
 		st.head = append(st.head, `<link rel="stylesheet" href="/_rgpdoc/overlay.css">`...)
 		st.overlay = overlay(problems, good != nil)

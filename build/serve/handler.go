@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -143,8 +144,18 @@ func serve(w http.ResponseWriter, r *http.Request, name string, b []byte) {
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 }
 
-// events streams the build ids as server-sent events: the current one on
-// connection, then each new one, until the client or the server goes.
+// event is what the event stream tells a page of a new state: its id, and
+// whether the page must reload fully, because the assets it loads are not
+// the state's; otherwise, live.js fetches the page again and swaps its
+// changed parts in place.
+type event struct {
+	Build  string `json:"build"`
+	Reload bool   `json:"reload"`
+}
+
+// events streams the states as server-sent events: the current one on
+// connection, then each new one, until the client or the server goes. The
+// page gives the assets it was served with in the query.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if s.streams.Add(1) > maxStreams {
 		s.streams.Add(-1)
@@ -164,9 +175,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		return
 	}
+	assets := r.URL.Query().Get("assets")
+	send := func(st *state) {
+		b, _ := json.Marshal(event{st.id, st.assets != assets}) // marshals strings and a bool
+		fmt.Fprintf(w, "data: %s\n\n", b)
+	}
 	st := s.state.Load()
 	// retry: how soon the browser reconnects after a restart of the server.
-	fmt.Fprintf(w, "retry: 500\ndata: %s\n\n", st.id)
+	fmt.Fprint(w, "retry: 500\n")
+	send(st)
 	tick := time.NewTicker(ping)
 	defer tick.Stop()
 	for {
@@ -176,7 +193,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-st.next:
 			st = s.state.Load()
-			fmt.Fprintf(w, "data: %s\n\n", st.id)
+			send(st)
 		case <-tick.C:
 			fmt.Fprint(w, ": ping\n\n")
 		case <-r.Context().Done():

@@ -103,7 +103,7 @@ func overlay(problems []problem, good bool) []byte {
 	if good {
 		data.Advice = "La page en dessous est la dernière version valide."
 	}
-	data.Advice += " Corrigez le fichier\u00a0: la page se rechargera d’elle-même."
+	data.Advice += " Corrigez le fichier\u00a0: la page se mettra à jour d’elle-même."
 	return execute("overlay.html", data)
 }
 

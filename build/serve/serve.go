@@ -21,11 +21,16 @@
 // when asked for, and kept with the organization's build they come from, so
 // that a PDF always matches the pages being served.
 //
-// Live reload. Every HTML page gets, in its head, a script (/_rgpdoc/live.js)
-// that listens to the build ids the server sends as server-sent events
-// (/_rgpdoc/events) and reloads the page when the id is not the one the page
-// was served with. The pages, the overlay included, need no inline script or
-// style, so that they keep a strict Content-Security-Policy.
+// Live update. Every HTML page gets, in its head, a script (/_rgpdoc/live.js)
+// that listens to the builds the server sends as server-sent events
+// (/_rgpdoc/events). When a build is not the one the page was served with,
+// the page fetches itself again and swaps its changed parts in place,
+// keeping its scroll position; it reloads fully only when the event says so,
+// which the server decides: the stylesheets, scripts or images that the
+// page loads (its assets, given in the query) are not the build's, after a
+// change of theme, logo or colour, or a restart. The pages, the overlay
+// included, need no inline script or style, so that they keep a strict
+// Content-Security-Policy.
 package serve
 
 import (
@@ -41,6 +46,7 @@ import (
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/html"
 )
 
 // Options configure a preview server.
@@ -73,6 +79,8 @@ type Server struct {
 	site     *load.Site         // the last site loaded, good or not
 	checked  map[string]checked // by organization id
 	themes   int                // generation of the themes in use
+	th       *html.Themes       // the themes in use; nil for the embedded ones
+	assets   int                // generation of the files pages load
 	themeErr error              // why the themes on disk could not be used
 	warnings int                // of the last good build, for the log
 }

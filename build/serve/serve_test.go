@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,7 +25,6 @@ import (
 	"github.com/rgpdoc/rgpdoc/build"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
-	"github.com/rgpdoc/rgpdoc/build/render/html"
 )
 
 // fixture copies the complete example content into a temporary folder and
@@ -196,7 +197,7 @@ func TestPathSafety(t *testing.T) {
 // inline scripts, style elements and attributes, event handlers.
 var inline = regexp.MustCompile(`<script(?:\s[^>]*)?>[^<]|<script>|<style|\sstyle=|\son[a-z]+=`)
 
-var liveScript = regexp.MustCompile(`<script src="/_rgpdoc/live.js" data-build="[A-Z2-7]+-[0-9]+" defer></script>`)
+var liveScript = regexp.MustCompile(`<script src="/_rgpdoc/live.js" data-build="[A-Z2-7]+-[0-9]+" data-assets="([A-Z2-7]+-[0-9]+)?" defer></script>`)
 
 // TestCSP checks that every kind of HTML page the server sends has the
 // policy and needs nothing it forbids.
@@ -313,14 +314,23 @@ func TestOverlayWithoutGoodBuild(t *testing.T) {
 	}
 }
 
-// TestEvents reads the event stream: the current build on connection, then
-// each new one.
+// TestEvents reads the event stream: the current state on connection, then
+// each new one, with a full reload asked only of a page whose assets are
+// not the state's.
 func TestEvents(t *testing.T) {
 	content, file := fixture(t)
 	s := newServer(t, content)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	resp, err := http.Get(srv.URL + "/_rgpdoc/events")
+	stale, err := http.Get(srv.URL + "/_rgpdoc/events?assets=other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stale.Body.Close()
+	if e := <-sse(stale.Body); e != (event{s.state.Load().id, true}) {
+		t.Errorf("first event to a page of other assets %+v, want a reload", e)
+	}
+	resp, err := http.Get(srv.URL + "/_rgpdoc/events?assets=" + url.QueryEscape(s.state.Load().assets))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,15 +339,16 @@ func TestEvents(t *testing.T) {
 		t.Errorf("Content-Type %q", ct)
 	}
 	events := sse(resp.Body)
-	if id := <-events; id != s.state.Load().id {
-		t.Errorf("first event %q, want the current build %q", id, s.state.Load().id)
+	if e := <-events; e != (event{s.state.Load().id, false}) {
+		t.Errorf("first event %+v, want the current build %q without reload", e, s.state.Load().id)
 	}
+	// A change of the document, an error, its fix: the page swaps its parts.
 	for _, change := range [][2]string{{"150000", "275000"}, {"275000", "[275000"}, {"[275000", "150000"}} {
 		edit(t, s, file, "capital: "+change[0], "capital: "+change[1])
 		select {
-		case id := <-events:
-			if id != s.state.Load().id {
-				t.Errorf("event %q, want the new build %q", id, s.state.Load().id)
+		case e := <-events:
+			if e != (event{s.state.Load().id, false}) {
+				t.Errorf("event %+v, want the new build %q without reload", e, s.state.Load().id)
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatal("no event after a rebuild")
@@ -345,19 +356,46 @@ func TestEvents(t *testing.T) {
 	}
 }
 
-// sse returns the data of the events of a stream.
-func sse(r io.Reader) <-chan string {
-	out := make(chan string)
+// sse returns the events of a stream.
+func sse(r io.Reader) <-chan event {
+	out := make(chan event)
 	go func() {
 		defer close(out)
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
 			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
-				out <- data
+				var e event
+				if err := json.Unmarshal([]byte(data), &e); err != nil {
+					e.Build = "invalid event: " + data
+				}
+				out <- e
 			}
 		}
 	}()
 	return out
+}
+
+// TestSameAssets tells the files that pages load from the pages.
+func TestSameAssets(t *testing.T) {
+	base := build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a"), "o/logo.png": []byte("1")}
+	for _, c := range []struct {
+		name  string
+		files build.Files
+		same  bool
+	}{
+		{"pages changed", build.Files{"o/a.html": []byte("b"), "o/a.md": []byte("b"), "o/logo.png": []byte("1")}, true},
+		{"export added", build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a"), "o/logo.png": []byte("1"), "o/r.csv": []byte("x")}, true},
+		{"logo changed", build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a"), "o/logo.png": []byte("2")}, false},
+		{"logo removed", build.Files{"o/a.html": []byte("a"), "o/a.md": []byte("a")}, false},
+		{"stylesheet added", build.Files{"o/a.html": []byte("a"), "o/logo.png": []byte("1"), "o/theme.1.css": nil}, false},
+	} {
+		if got := sameAssets(base, c.files); got != c.same {
+			t.Errorf("%s: sameAssets = %v", c.name, got)
+		}
+		if got := sameAssets(c.files, base); got != c.same {
+			t.Errorf("%s, reversed: sameAssets = %v", c.name, got)
+		}
+	}
 }
 
 // TestLazyPDF asks for a PDF, changes the content, and asks again: the PDF
@@ -440,8 +478,8 @@ func TestRun(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	events := sse(resp.Body)
-	for id := range events {
-		if st := s.state.Load(); id == st.id && st.good != nil {
+	for e := range events {
+		if st := s.state.Load(); e.Build == st.id && st.good != nil {
 			break // built
 		}
 	}
@@ -493,12 +531,11 @@ func (b *syncBuffer) String() string {
 // stylesheet; a broken template shows in the overlay; the fix brings the
 // pages back.
 func TestThemes(t *testing.T) {
-	content, _ := fixture(t)
+	content, file := fixture(t)
 	themes := filepath.Join(t.TempDir(), "themes")
 	if err := os.CopyFS(themes, os.DirFS(filepath.Join("..", "..", "themes"))); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { html.UseThemes(nil) })
 	s := New(Options{Content: content, Themes: themes})
 	s.rebuild(batch{all: true})
 	const page = "/exemple/politique-de-confidentialite.html"
@@ -507,12 +544,20 @@ func TestThemes(t *testing.T) {
 	if before == nil {
 		t.Fatal("the page links to no stylesheet")
 	}
+	assets := s.state.Load().assets
+	edit(t, s, filepath.Join(content, "exemple", "conservation.yaml"), "Journalisation des accès", "Journalisation des accès et des exports")
+	if s.state.Load().assets != assets {
+		t.Error("a change of content changed the assets: the pages would reload fully")
+	}
 
 	css := filepath.Join(themes, "default", "assets", "style.css")
 	edit(t, s, css, "}", "}\n/* édité */")
 	after := stylesheet.FindStringSubmatch(get(s, "GET", page).Body.String())
 	if after == nil || after[1] == before[1] {
 		t.Fatalf("the page links to %v after the edit, before %s", after, before[1])
+	}
+	if s.state.Load().assets == assets {
+		t.Error("a change of theme kept the assets: the pages would not reload")
 	}
 	if w := get(s, "GET", "/"+after[1]); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "/* édité */") {
 		t.Errorf("%s: status %d, not the edited stylesheet", after[1], w.Code)
@@ -526,5 +571,15 @@ func TestThemes(t *testing.T) {
 	edit(t, s, tmpl, "{{.Inconnu", "{{")
 	if body := get(s, "GET", page).Body.String(); strings.Contains(body, "rgpdoc-erreurs") || !strings.Contains(body, after[1]) {
 		t.Error("the page is not back after the fix")
+	}
+
+	// A theme that exists only on disk can be chosen: the check knows it.
+	if err := os.CopyFS(filepath.Join(themes, "maison"), os.DirFS(filepath.Join(themes, "default"))); err != nil {
+		t.Fatal(err)
+	}
+	s.rebuild(batch{all: true})
+	edit(t, s, file, "organisation:\n", "organisation:\n  theme: {nom: maison}\n")
+	if body := get(s, "GET", page).Body.String(); strings.Contains(body, "rgpdoc-erreurs") {
+		t.Errorf("a theme on disk only is refused:\n%s", body)
 	}
 }

@@ -1,0 +1,33 @@
+package check
+
+import (
+	"fmt"
+	"unicode"
+)
+
+// checkCaracteres reports the characters that could break a document or
+// hide what it says: control characters (a line break is allowed in free
+// text only, where Markdown reads it), and the bidirectional controls that
+// reorder what a reader sees (U+202A–U+202E, U+2066–U+2069, the marks).
+// A name, a label or a title holds on one line: a line break there would
+// split a heading or a table row of the documents.
+func checkCaracteres(r *run) {
+	for _, t := range r.texts {
+		prose := t.prose()
+		for _, c := range t.s {
+			var why string
+			switch {
+			case unicode.Is(unicode.Bidi_Control, c):
+				why = fmt.Sprintf("caractère de contrôle bidirectionnel U+%04X : il change l'ordre d'affichage du texte, qui ne se lirait plus comme il est écrit ; retirez-le", c)
+			case c == '\n' && !prose:
+				why = fmt.Sprintf("saut de ligne dans « %s », qui tient sur une ligne : écrivez la valeur sur une seule ligne (sans « | » ni « > » en YAML)", t.key)
+			case unicode.IsControl(c) && !(prose && (c == '\n' || c == '\t' || c == '\r')):
+				why = fmt.Sprintf("caractère de contrôle U+%04X, invisible : retirez-le", c)
+			default:
+				continue
+			}
+			r.report(t.file.Pos(t.ptr()), "%s", why)
+			break
+		}
+	}
+}
