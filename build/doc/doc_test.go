@@ -778,6 +778,7 @@ func TestNoTransferOnlyWhenKnown(t *testing.T) {
 		has, not []string
 	}{
 		{"all in the EEA", []schema.Destinataire{team, host}, []string{none}, []string{"à compléter"}},
+		{"no recipient at all", nil, []string{"Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données."}, []string{none}},
 		{"a declared gap", []schema.Destinataire{team, host, gapped},
 			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis."}, []string{none}},
 		{"a processor without country", []schema.Destinataire{host, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
