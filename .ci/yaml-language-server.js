@@ -2,7 +2,8 @@
 // extension — one at a time, as an editor does, and fails when the editor
 // would show a problem. It also checks that the schema is really applied: a
 // file with a typo must be flagged, hovering a key must show its French
-// description, and completion must offer the keys of the object.
+// description, completion must offer the keys of the object, and an enum
+// typo and a bad date must get French messages.
 // Usage: node .ci/yaml-language-server.js FILE.yaml…  (NODE_PATH must reach yaml-language-server)
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -86,6 +87,15 @@ async function open(file) {
   const completion = await request('textDocument/completion', { textDocument: { uri: control.uri }, position: { line: 3, character: 2 } });
   const labels = ((completion && (completion.items || completion)) || []).map((i) => i.label);
   if (!labels.includes('forme_juridique')) failures.push(`control: completion does not offer forme_juridique: ${labels.join(', ')}`);
+
+  // The editor speaks French: an enum typo and a bad date get the schema's
+  // French messages (errorMessage, patternErrorMessage), not the English ones.
+  const french = path.join(path.dirname(probe), 'french.yaml');
+  fs.writeFileSync(french, `# yaml-language-server: $schema=${schema}\ndocuments:\n  politique: {mise_a_jour: 2025-13-45}\ntraitements:\n  - {id: t, libelle: T, role: responsabl, personnes: [], donnees: [], finalites: []}\n`);
+  const messages = ((await open(french)).diagnostics || []).map((x) => x.message);
+  for (const [what, want] of [['an enum typo (role: responsabl)', 'Valeur non autorisée'], ['a bad date (2025-13-45)', 'AAAA-MM-JJ']]) {
+    if (!messages.some((m) => m.includes(want))) failures.push(`control: ${what} is not reported in French (« ${want} »): ${JSON.stringify(messages)}`);
+  }
 
   for (const f of failures) console.log(f);
   console.log(`yaml-language-server : ${files.length} fichiers ouverts, ${failures.length} problème(s).`);

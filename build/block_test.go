@@ -25,7 +25,7 @@ func TestUnknownBlock(t *testing.T) {
 		for _, b := range []doc.Block{alien{}, nil} {
 			// The register's exports lay out its workbook, not the tree.
 			for _, f := range doc.Formats(doc.Politique, build.Formats) {
-				_, err := build.RenderFormat(place(b), f)
+				_, err := build.RenderFormat(place(b), f, nil)
 				if err == nil || !strings.Contains(err.Error(), "inconnu") {
 					t.Errorf("%s, %T, %s: err = %v, want an unknown block error", name, b, f, err)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/check"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/html"
 )
 
 // Check returns every finding of the site, sorted: the layout and defaults,
@@ -32,12 +33,13 @@ func Check(site *load.Site, ids ...string) (diag.List, error) {
 }
 
 // OrgFindings returns the findings of one organization, whose files are
-// read, sorted.
-func OrgFindings(site *load.Site, o *load.Org) diag.List {
+// read, sorted; th are the HTML themes the organization may choose from,
+// nil for the embedded ones.
+func OrgFindings(site *load.Site, o *load.Org, th *html.Themes) diag.List {
 	out := append(diag.List{}, o.Findings...)
 	if e, _ := out.Count(); e == 0 {
 		if e, _ := site.Findings.Count(); e == 0 {
-			out = append(out, check.Org(site, o)...)
+			out = append(out, check.Org(site, o, th.Names())...)
 		}
 	}
 	out.Sort()

@@ -157,7 +157,8 @@ func (c *Cache) lookup(key string) *manifest {
 	}
 	for _, f := range m.Files {
 		info, err := os.Lstat(filepath.Join(entry, filepath.FromSlash(f.Path)))
-		if err != nil || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
+		// Regular files only: a link put in the cache would publish its target.
+		if err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
 			return nil
 		}
 	}

@@ -43,7 +43,7 @@ func registers(t *testing.T, dir string) []*doc.Document {
 
 func render(t *testing.T, d *doc.Document, f build.Format) []byte {
 	t.Helper()
-	b, err := build.RenderFormat(d, f)
+	b, err := build.RenderFormat(d, f, nil)
 	if err != nil {
 		t.Fatalf("%s : %v", f, err)
 	}

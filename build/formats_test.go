@@ -68,6 +68,9 @@ func (fs *facts) add(what string, texts ...string) {
 // retention, recipients, transfers, security, clients, dates.
 func factsOf(k doc.Kind, c *schema.Contenu) facts {
 	var fs facts
+	if k == doc.Registre {
+		c = doc.InRegister(c) // the register's own wording, where the content gives one
+	}
 	acts := scope(k, c)
 	o := c.Organisation
 	fs.add("raison sociale", o.RaisonSociale)

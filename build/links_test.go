@@ -25,7 +25,7 @@ func TestOneLinkPolicy(t *testing.T) {
 	}
 	d := doc.Build(doc.Politique, "acme", &c)
 	for _, f := range doc.Formats(d.Kind, Formats) {
-		b, err := RenderFormat(d, f)
+		b, err := RenderFormat(d, f, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -46,8 +46,12 @@ func (f Folders) Check() error {
 	type folder struct{ role, path, real string }
 	var all []folder
 	for _, fo := range []folder{{"le dossier de contenu", f.Content, ""}, {"le dossier de sortie", f.Out, ""}, {"le cache", f.Cache, ""}} {
-		if fo.path == "" {
-			continue
+		switch {
+		case fo.path == "" && fo.role == "le cache":
+			continue // no cache
+		case fo.path == "":
+			// Not the current folder: an empty name must not stand for it.
+			return refusal(fo.role, "« »", "est un nom vide")
 		}
 		real, err := realPath(fo.path)
 		if err != nil {
@@ -80,14 +84,14 @@ func (f Folders) Check() error {
 	return nil
 }
 
-// refusal is the error that refuses a folder: role is what the build would
+// refusal is the error that refuses a folder, saying what the build would
 // do with it.
 func refusal(role, path, why string) error {
-	what := "rgpdoc remplace en entier le dossier de sortie"
-	if role == "le cache" {
-		what = "rgpdoc supprime du cache les entrées qui ne servent plus"
-	}
-	return fmt.Errorf("refus : %s %s %s ; %s : choisissez-en un autre (rien n'a été modifié)", role, path, why, what)
+	what := map[string]string{
+		"le dossier de sortie": " ; rgpdoc remplace en entier le dossier de sortie : choisissez-en un autre",
+		"le cache":             " ; rgpdoc supprime du cache les entrées qui ne servent plus : choisissez-en un autre",
+	}[role]
+	return fmt.Errorf("refus : %s %s %s%s (rien n'a été modifié)", role, path, why, what)
 }
 
 // owned refuses the folder dir unless it is absent, empty, or marked by
@@ -95,6 +99,9 @@ func refusal(role, path, why string) error {
 // rgpdoc wrote without mark). It refuses a repository's root, whatever it
 // holds.
 func owned(dir, role, mark string, old func([]fs.DirEntry) bool) error {
+	if dir == "" {
+		return refusal(role, "« »", "est un nom vide")
+	}
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"os"
 	"path/filepath"
@@ -130,5 +132,70 @@ func TestCacheOwnership(t *testing.T) {
 	}
 	if strings.Join(names, " ") != cacheMark+" LISEZMOI" {
 		t.Errorf("after pruning: %v, want the mark and the user's file", names)
+	}
+}
+
+// TestEmptyNames gives empty folder names, which paths resolve as the
+// current folder: each is refused, and the current folder is untouched.
+func TestEmptyNames(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("notes.txt", []byte("à garder"), 0o644)
+	if err := Replace("", write(Files{"index.html": []byte("v1")})); err == nil {
+		t.Error("Replace into an empty name")
+	}
+	if _, err := OpenCache(""); err == nil {
+		t.Error("OpenCache of an empty name")
+	}
+	for _, f := range []Folders{{Content: "content", Out: ""}, {Content: "", Out: "public"}} {
+		if err := f.Check(); err == nil || !strings.Contains(err.Error(), "est un nom vide") {
+			t.Errorf("%+v: %v, want a refusal", f, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the current folder changed: %v", entries)
+	}
+}
+
+// TestCacheTakesRegularFilesOnly replaces a file of a cache entry with a
+// link to a secret, and its manifest to match: the entry is not used, and
+// the site does not publish the secret.
+func TestCacheTakesRegularFilesOnly(t *testing.T) {
+	dir, out, cacheDir := t.TempDir(), filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "cache")
+	if err := synth.New(1).Write(dir, 1); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Formats: []Format{Formats[1]}}
+	writeSite(t, dir, out, opts, openCache(t, cacheDir))
+	secret := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(secret, []byte("SECRET-42"), 0o644)
+	entries, _ := filepath.Glob(filepath.Join(cacheDir, "*", manifestName))
+	if len(entries) != 1 {
+		t.Fatalf("entries: %v", entries)
+	}
+	b, _ := os.ReadFile(entries[0])
+	var m manifest
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(filepath.Dir(entries[0]), filepath.FromSlash(m.Files[0].Path))
+	os.Remove(p)
+	if err := os.Symlink(secret, p); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Lstat(p)
+	m.Files[0].Size, m.Files[0].ModTime = info.Size(), info.ModTime().UnixNano()
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(m)
+	os.WriteFile(entries[0], buf.Bytes(), 0o644)
+
+	c := openCache(t, cacheDir)
+	for name, b := range writeSite(t, dir, out, opts, c) {
+		if bytes.Contains(b, []byte("SECRET-42")) {
+			t.Errorf("%s publishes the linked file", name)
+		}
+	}
+	if c.Hits() != 0 {
+		t.Errorf("%d hits, want the entry refused", c.Hits())
 	}
 }

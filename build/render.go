@@ -16,6 +16,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
+	"github.com/rgpdoc/rgpdoc/build/render/jsonld"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
 	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
@@ -42,6 +43,8 @@ type Options struct {
 	Epoch time.Time
 	// Strict makes warnings fail the run of Write, as errors do.
 	Strict bool
+	// Themes are the HTML themes; nil for those embedded in rgpdoc.
+	Themes *html.Themes
 }
 
 // Put receives one rendered file, by slash-separated path relative to the
@@ -58,7 +61,7 @@ func Render(site *load.Site, findings diag.List, opts Options, put Put) error {
 	if err != nil {
 		return err
 	}
-	return RenderSite(listings, put)
+	return RenderSite(listings, opts.Themes, put)
 }
 
 // RenderOrgs is the part of Render that renders the organizations' documents
@@ -115,7 +118,7 @@ func Write(ctx context.Context, site *load.Site, opts Options, out string, cache
 		case err != nil:
 			return err
 		}
-		if err := RenderSite(listings, d.Put); err != nil {
+		if err := RenderSite(listings, opts.Themes, d.Put); err != nil {
 			return err
 		}
 		files = d.Files()
@@ -198,7 +201,7 @@ func (p *pipeline) org(o *load.Org, listing *html.Listing) error {
 	}
 	var findings diag.List
 	if p.byFile == nil {
-		findings = OrgFindings(p.site, o)
+		findings = OrgFindings(p.site, o, p.opts.Themes)
 		p.mu.Lock()
 		p.findings = append(p.findings, findings...)
 		p.mu.Unlock()
@@ -241,13 +244,13 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	errs := make([]error, len(docs))
 	p.workers.each(len(docs), func(i int) {
 		stamp(docs[i], draft, p.opts.Epoch)
-		errs[i] = renderDocument(docs[i], p.formats, put)
+		errs[i] = renderDocument(docs[i], p.formats, p.opts.Themes, put)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	*listing = html.NewListing(doc.OrgInfo(o.ID, &o.Content), docs, p.listed...)
-	if err := renderOrgPages(o, *listing, put); err != nil {
+	if err := renderOrgPages(o, *listing, p.opts.Themes, put); err != nil {
 		return err
 	}
 	if kept != nil {
@@ -285,9 +288,9 @@ func draft(o *load.Org, findings diag.List) []string {
 
 // renderDocument renders a document in each of the formats that its kind
 // is published in.
-func renderDocument(d *doc.Document, formats []Format, put Put) error {
+func renderDocument(d *doc.Document, formats []Format, th *html.Themes, put Put) error {
 	for _, f := range doc.Formats(d.Kind, formats) {
-		b, err := RenderFormat(d, f)
+		b, err := RenderFormat(d, f, th)
 		if err != nil {
 			return err
 		}
@@ -298,11 +301,12 @@ func renderDocument(d *doc.Document, formats []Format, put Put) error {
 	return nil
 }
 
-// RenderFormat renders a document in one format.
-func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
+// RenderFormat renders a document in one format; th are the HTML themes,
+// nil for the embedded ones.
+func RenderFormat(d *doc.Document, f Format, th *html.Themes) ([]byte, error) {
 	switch f {
 	case html.HTML:
-		return html.Render(d)
+		return html.Render(d, th)
 	case html.Markdown:
 		return md.Render(d)
 	case html.PDF:
@@ -311,6 +315,8 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 		return ods.Render(d)
 	case html.CSV:
 		return csv.Render(d)
+	case html.JSONLD:
+		return jsonld.Render(d)
 	case doc.Fragment:
 		return html.Fragment(d)
 	}
@@ -319,8 +325,8 @@ func RenderFormat(d *doc.Document, f Format) ([]byte, error) {
 
 // renderOrgPages renders the organization's index page, its colour
 // stylesheet and copies its logo.
-func renderOrgPages(o *load.Org, l html.Listing, put Put) error {
-	b, err := html.OrgIndex(l)
+func renderOrgPages(o *load.Org, l html.Listing, th *html.Themes, put Put) error {
+	b, err := html.OrgIndex(l, th)
 	if err != nil {
 		return err
 	}
@@ -343,16 +349,16 @@ func renderOrgPages(o *load.Org, l html.Listing, put Put) error {
 }
 
 // RenderSite is the part of Render that renders the list of organizations
-// and the theme's assets.
-func RenderSite(listings []html.Listing, put Put) error {
-	b, err := html.SiteIndex(listings)
+// and the themes' assets; th are the themes, nil for the embedded ones.
+func RenderSite(listings []html.Listing, th *html.Themes, put Put) error {
+	b, err := html.SiteIndex(listings, th)
 	if err != nil {
 		return err
 	}
 	if err := put("index.html", b); err != nil {
 		return err
 	}
-	for p, b := range html.Assets() {
+	for p, b := range html.Assets(th) {
 		if err := put(p, b); err != nil {
 			return err
 		}

@@ -24,25 +24,28 @@ const modelDocPath = "../docs/modele.md"
 // rejects any other keyword, so that a schema change this reference cannot
 // describe fails the test instead of being silently left out.
 type node struct {
-	Schema               string           `json:"$schema"`
-	ID                   string           `json:"$id"`
-	Defs                 map[string]*node `json:"$defs"`
-	Ref                  string           `json:"$ref"`
-	Title                string           `json:"title"`
-	Description          string           `json:"description"`
-	Type                 string           `json:"type"`
-	Format               string           `json:"format"`
-	Pattern              string           `json:"pattern"`
-	Enum                 []string         `json:"enum"`
-	EnumDescriptions     []string         `json:"enumDescriptions"`
-	Items                *node            `json:"items"`
-	Properties           properties       `json:"properties"`
-	Required             []string         `json:"required"`
-	AdditionalProperties json.RawMessage  `json:"additionalProperties"`
-	PropertyNames        *node            `json:"propertyNames"`
-	MinItems             *int             `json:"minItems"`
-	MinLength            *int             `json:"minLength"`
-	Minimum              *json.Number     `json:"minimum"`
+	Schema           string           `json:"$schema"`
+	ID               string           `json:"$id"`
+	Defs             map[string]*node `json:"$defs"`
+	Ref              string           `json:"$ref"`
+	Title            string           `json:"title"`
+	Description      string           `json:"description"`
+	Type             string           `json:"type"`
+	Format           string           `json:"format"`
+	Pattern          string           `json:"pattern"`
+	Enum             []string         `json:"enum"`
+	EnumDescriptions []string         `json:"enumDescriptions"`
+	// The French messages editors show for a value that does not fit.
+	ErrorMessage         string          `json:"errorMessage"`
+	PatternErrorMessage  string          `json:"patternErrorMessage"`
+	Items                *node           `json:"items"`
+	Properties           properties      `json:"properties"`
+	Required             []string        `json:"required"`
+	AdditionalProperties json.RawMessage `json:"additionalProperties"`
+	PropertyNames        *node           `json:"propertyNames"`
+	MinItems             *int            `json:"minItems"`
+	MinLength            *int            `json:"minLength"`
+	Minimum              *json.Number    `json:"minimum"`
 }
 
 // properties keeps the schema's property order, which is the model's.

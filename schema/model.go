@@ -303,16 +303,17 @@ type Personne struct {
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Qui sont ces personnes (Markdown).
 	Description string `json:"description,omitempty"`
-	// Nature, pour comparer les durées aux référentiels de la CNIL. Champ interne : il sert aux règles de rgpdoc check.
+	// Nature de la catégorie de personnes (prospects, clients, salariés…). Champ interne : il sert aux règles de rgpdoc check.
 	Nature NaturePersonne `json:"nature,omitempty"`
 	// Vrai si la catégorie comprend des mineurs de moins de 15 ans (art. 45 de la loi Informatique et Libertés).
 	MoinsDe15Ans bool `json:"moins_de_15_ans,omitempty"`
 	// Comment le consentement conjoint des titulaires de l'autorité parentale est recueilli.
 	ConsentementParental string `json:"consentement_parental,omitempty"`
-	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, faux sinon
-	// (utilisateurs du compte d'un client, locataires d'un bailleur client…) : la base légale
-	// « contrat » ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Champ interne : il sert aux
-	// règles de rgpdoc check, les documents présentant déjà la base légale.
+	// Vrai si ces personnes sont parties au contrat que les traitements exécutent, ou le demandent
+	// (mesures précontractuelles) ; faux sinon (utilisateurs du compte d'un client, locataires
+	// d'un bailleur client, personnes pour qui un tiers appelle…) : la base légale « contrat »
+	// ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Non vérifié si absent. Champ interne :
+	// il sert aux règles de rgpdoc check, les documents présentant déjà la base légale.
 	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
 }
 
@@ -350,6 +351,8 @@ type Donnee struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Sensible qualifie une catégorie particulière de données et la condition qui permet de la traiter.
@@ -387,6 +390,8 @@ type Destinataire struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Transfert est un transfert de données hors de l'Espace économique européen (chapitre V du RGPD).
@@ -474,6 +479,8 @@ type Traitement struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
 	Videosurveillance bool `json:"videosurveillance,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // AIPD est l'examen d'une activité au regard des neuf critères de l'analyse d'impact relative à la
@@ -518,6 +525,8 @@ type Finalite struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Comment le consentement est recueilli (base consentement).
 	Recueil *Recueil `json:"recueil,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Recueil décrit comment le consentement est recueilli (art. 4, 11), et 7 du RGPD).
@@ -562,6 +571,7 @@ type Conservation struct {
 	// Ce que la ligne couvre, par exemple « Données des Prospects ».
 	Libelle string `json:"libelle" jsonschema:"required"`
 	// Limite la ligne à certaines données des traitements qui la citent (identifiants) ; toutes si absent.
+	// Pour ces données, elle remplace les lignes qui ne nomment aucune donnée (voir « Combinaison des lignes de conservation »).
 	Donnees []string `json:"donnees,omitempty"`
 	// Durée, avec son point de départ.
 	Duree *Duree `json:"duree,omitempty"`
@@ -584,6 +594,7 @@ type Conservation struct {
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Limite la ligne aux données de certaines personnes des traitements qui la citent (identifiants) ; toutes si absent.
+	// Pour ces personnes, elle remplace les lignes qui ne nomment aucune personne (voir « Combinaison des lignes de conservation »).
 	// Champ interne : il rattache la ligne aux personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
 	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;
@@ -628,6 +639,8 @@ type Mesure struct {
 	Chiffree *bool `json:"chiffree,omitempty"`
 	// Traitements concernés (identifiants) ; tous si absent.
 	Traitements []string `json:"traitements,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Droits décrit les droits des personnes et la façon de les exercer (art. 12 à 22 du RGPD).
@@ -779,6 +792,17 @@ type BaseLegale string
 
 // FormeJuridique est une forme juridique française.
 type FormeJuridique string
+
+// Formulation donne le texte d'un élément dans le registre, document de l'organisation écrit à la troisième
+// personne (« les prospects »), quand la politique s'adresse à la personne (« vous », « votre »).
+type Formulation struct {
+	// Libellé dans le registre.
+	Libelle string `json:"libelle,omitempty"`
+	// Description dans le registre.
+	Description string `json:"description,omitempty"`
+	// Intérêt légitime poursuivi, dans le registre (finalités).
+	Interet string `json:"interet,omitempty"`
+}
 
 // Article est l'article défini qui précède le nom de l'organisation dans une phrase.
 type Article string

@@ -1,7 +1,7 @@
 // Package themes holds the HTML themes, embedded in the binary. The preview
 // server (rgpdoc serve --themes) can read a folder laid out like this one
 // from disk instead, so that a theme being edited shows on each save (see
-// html.UseThemes). A theme is a folder named after it, holding:
+// html.ReadThemes). A theme is a folder named after it, holding:
 //
 //   - html/*.html: html/template files for the layout of the pages. base.html
 //     defines the "page" layout (head, header, footer);

@@ -33,10 +33,12 @@ type Rule struct {
 
 // Org runs every rule on an organization whose files loaded without error.
 // The site gives the defaults files, whose texts the organization's
-// documents show too.
-func Org(site *load.Site, o *load.Org) diag.List {
+// documents show too; themes are the names of the HTML themes the
+// organization may choose from, nil for the embedded ones.
+func Org(site *load.Site, o *load.Org, themes []string) diag.List {
 	var out diag.List
 	m := newModel(&o.Content, append(slices.Clone(site.Defaults), o.Files...))
+	m.themes = themes
 	for _, r := range Rules {
 		r.check(&run{org: o, model: m, rule: r, out: &out})
 	}
@@ -114,6 +116,8 @@ type model struct {
 	clients       map[string]*schema.Client
 	// texts are the strings of the defaults and of the organization's files.
 	texts []text
+	// themes are the names of the HTML themes; nil for the embedded ones.
+	themes []string
 }
 
 func newModel(c *schema.Contenu, files []*load.File) *model {

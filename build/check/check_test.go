@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -138,7 +139,66 @@ func TestRulesDoc(t *testing.T) {
 	for _, r := range check.References {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.What, r.Source)
 	}
+	if err := mutationReport(&b); err != nil {
+		t.Fatal(err)
+	}
 	golden.Check(t, "../../docs/regles.md", []byte(b.String()))
+}
+
+// mutationReport writes the section of docs/regles.md on the mutation
+// testing of the rules, from the report of the last run of gremlins
+// (build/check/testdata/gremlins.json, written by its -o option).
+func mutationReport(b *strings.Builder) error {
+	src, err := os.ReadFile("testdata/gremlins.json")
+	if err != nil {
+		return err
+	}
+	var r struct {
+		Efficacy   float64 `json:"test_efficacy"`
+		Killed     int     `json:"mutants_killed"`
+		Lived      int     `json:"mutants_lived"`
+		NotCovered int     `json:"mutants_not_covered"`
+		Files      []struct {
+			Name      string `json:"file_name"`
+			Mutations []struct {
+				Type   string `json:"type"`
+				Status string `json:"status"`
+				Line   int    `json:"line"`
+				Column int    `json:"column"`
+			} `json:"mutations"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(src, &r); err != nil {
+		return err
+	}
+	timedOut := 0
+	var lived []string
+	for _, f := range r.Files {
+		for _, m := range f.Mutations {
+			switch m.Status {
+			case "TIMED OUT":
+				timedOut++
+			case "LIVED":
+				lived = append(lived, fmt.Sprintf("| `%s:%d:%d` | %s |", f.Name, m.Line, m.Column, m.Type))
+			}
+		}
+	}
+	slices.Sort(lived)
+	fmt.Fprintf(b, "\n## Tests de mutation\n\n"+
+		"Les règles sont testées branche par branche : chaque cas de `testdata/check` (un dossier par règle, un sous-dossier par variante) "+
+		"attend son rapport exact, et `testdata/referentiels` éprouve chaque durée de référence des deux côtés de sa limite. "+
+		"Pour mesurer ce que ces cas distinguent, [gremlins](https://github.com/go-gremlins/gremlins) modifie une à une les conditions et les calculs de `build/check` "+
+		"(condition inversée, borne décalée, opérateur changé) et relance ses tests : un mutant « tué » fait échouer un test, un mutant « survivant » "+
+		"montre une branche qu'aucun test ne distingue. La CI (`.ci/run`) refuse un score inférieur à son seuil.\n\n"+
+		"Dernière mesure : **%s\u202f%%** des mutants testés sont tués (%d tués, %d survivants ; %d autres dépassent le délai d'exécution et sont comptés à part). "+
+		"%d mutants ne sont pas testés : gremlins ne mute que les lignes que la couverture de Go marque comme exécutées, "+
+		"et la couverture ne marque pas les conditions des `case` d'un `switch` ; ces conditions sont couvertes par les cas de `testdata/check` "+
+		"sans être mesurées ici.\n\n", strings.Replace(fmt.Sprintf("%.1f", r.Efficacy), ".", ",", 1), r.Killed, r.Lived, timedOut, r.NotCovered)
+	if len(lived) > 0 {
+		b.WriteString("Mutants survivants (fichier de `build/check`, ligne, colonne, au moment de la mesure) :\n\n| Position | Mutation |\n|---|---|\n")
+		b.WriteString(strings.Join(lived, "\n") + "\n")
+	}
+	return nil
 }
 
 // FuzzCheck runs the rules on mutations of fixtures: whatever content loads

@@ -47,14 +47,28 @@ func (r *run) retentionGaps() {
 		for _, id := range t.Conservation {
 			cited[id] = true
 		}
+		var rows []*schema.Conservation
+		for _, id := range t.Conservation {
+			rows = append(rows, r.conservation[id])
+		}
+		if slices.Contains(rows, nil) {
+			continue // an unknown id is reported by reference
+		}
 		for _, d := range t.Donnees {
-			covered := slices.ContainsFunc(t.Conservation, func(id string) bool {
-				k := r.conservation[id]
-				return k == nil || len(k.Donnees) == 0 || slices.Contains(k.Donnees, d) // an unknown id is reported by reference
-			})
-			if !covered {
-				r.missing(t.Src, t.ACompleter, "conservation", "les données %s du traitement %s n'ont pas de durée de conservation : aucune ligne citée dans conservation ne les couvre",
-					q(d), q(t.ID))
+			people := t.PeopleOf(r.donnees[d])
+			if len(people) == 0 {
+				people = []string{""} // only the rows that name no people apply
+			}
+			for _, p := range people {
+				if len(schema.Retention(rows, d, p)) > 0 {
+					continue
+				}
+				whose := ""
+				if slices.ContainsFunc(rows, func(k *schema.Conservation) bool { return len(k.Personnes) > 0 }) && p != "" {
+					whose = " des personnes " + q(p)
+				}
+				r.missing(t.Src, t.ACompleter, "conservation", "les données %s%s du traitement %s n'ont pas de durée de conservation : aucune ligne citée dans conservation ne les couvre",
+					q(d), whose, q(t.ID))
 			}
 		}
 	}

@@ -20,8 +20,12 @@ func checkPresentation(r *run) {
 		return
 	}
 	t := o.Theme
-	if t.Nom != "" && !slices.Contains(themes.Names(), t.Nom) {
-		r.report(r.org.Pos(o.Src, "theme", "nom"), "thème « %s » inconnu (thèmes : %s)", t.Nom, strings.Join(themes.Names(), ", "))
+	names := r.themes
+	if names == nil {
+		names = themes.Names()
+	}
+	if t.Nom != "" && !slices.Contains(names, t.Nom) {
+		r.report(r.org.Pos(o.Src, "theme", "nom"), "thème « %s » inconnu (thèmes : %s)", t.Nom, strings.Join(names, ", "))
 	}
 	if t.Logo == "" {
 		return

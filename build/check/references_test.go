@@ -50,7 +50,7 @@ func TestReferentiels(t *testing.T) {
 			over.Valeur += step
 		}
 		k.Duree = &over
-		got := check.Org(site, o)
+		got := check.Org(site, o, nil)
 		k.Duree = saved
 		if len(got) != 1 || got[0].Rule != "conservation-cnil" || !strings.Contains(got[0].Message, ref.Source) {
 			t.Errorf("%s at %d %s: want one conservation-cnil finding citing %q, got:\n%v", k.ID, over.Valeur, over.Unite, ref.Source, got)

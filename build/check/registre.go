@@ -49,7 +49,8 @@ func checkSecurite(r *run) {
 			return len(m.Traitements) == 0 || slices.Contains(m.Traitements, t.ID)
 		})
 		if !applies {
-			r.report(r.org.Pos(t.Src), "aucune mesure de sécurité ne s'applique au traitement %s : décrivez-les dans securite (art. 32 du RGPD)", q(t.ID))
+			r.missing(t.Src, t.ACompleter, "securite", "aucune mesure de sécurité ne s'applique au traitement %s : décrivez-les dans securite (art. 32 du RGPD), "+
+				"ou déclarez leur absence dans a_completer du traitement (clé securite)", q(t.ID))
 		}
 	}
 }
@@ -102,6 +103,8 @@ func checkCharte(r *run) {
 		{"confidentialite", st.Confidentialite, "l'engagement de confidentialité des personnes autorisées à traiter les données", true},
 		{"assistance", st.Assistance, "l'aide apportée aux clients (droits des personnes, sécurité, violations, analyses d'impact)", true},
 		{"audit", st.Audit, "les audits et inspections que les clients peuvent mener", true},
+		{"instructions", st.Instructions, "que les données ne sont traitées que sur instruction documentée du client", true},
+		{"instruction_illicite", st.InstructionIllicite, "que le client est informé immédiatement d'une instruction qui constituerait une violation du RGPD (art. 28, § 3, dernier alinéa)", true},
 	} {
 		if f.needed && f.value == "" {
 			r.missing(st.Src, st.ACompleter, f.field, "la charte n'indique pas %s (sous_traitance.%s)", f.what, f.field)

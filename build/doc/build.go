@@ -37,6 +37,10 @@ func publication(k Kind, c *schema.Contenu) *schema.Publication {
 	return nil
 }
 
+// PublicationOf returns the dates, version and texts of a kind of document,
+// or nil when the organization does not publish it.
+func PublicationOf(k Kind, c *schema.Contenu) *schema.Publication { return publication(k, c) }
+
 // Build builds one document of the organization id from its merged content.
 // A document with gaps is a draft (see AddNotes for the open points it
 // cannot show at their place). The caller sets Date when the content gives

@@ -228,6 +228,8 @@ func (b *builder) commitments() *Section {
 	}
 	var defs definitions
 	defs.add("Instructions documentées", text(st.Instructions, "instructions", "traitement sur instruction documentée du client")...)
+	defs.add("Instruction contraire au RGPD", text(st.InstructionIllicite, "instruction_illicite",
+		"information immédiate du client d'une instruction qui constituerait une violation du RGPD (art. 28, § 3, dernier alinéa)")...)
 	defs.add("Durée des traitements", para(sentence(capital(flat(st.Duree)))))
 	if st.Duree == "" {
 		defs[len(defs)-1].Body = []Block{para(gap(g, "duree", "durée des traitements"))}

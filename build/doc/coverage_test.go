@@ -84,6 +84,16 @@ var variants = map[string]func(c *schema.Contenu){
 	"AIPD.dispense":                     registerFacts,
 	"Traitement.videosurveillance":      registerFacts,
 	"Conservation.fondement":            registerFacts,
+	// The register's own wording, for texts the policy addresses to the
+	// person; the complete organization needs none.
+	"Traitement.registre":     registerWording,
+	"Finalite.registre":       registerWording,
+	"Destinataire.registre":   registerWording,
+	"Donnee.registre":         registerWording,
+	"Mesure.registre":         registerWording,
+	"Formulation.libelle":     registerWording,
+	"Formulation.description": registerWording,
+	"Formulation.interet":     registerWording,
 	// The authority's site shows when it has no complaint page.
 	"Autorite.site": func(c *schema.Contenu) { c.Organisation.AutoriteControle.Plainte = "" },
 }
@@ -114,6 +124,20 @@ func registerFacts(c *schema.Contenu) {
 	c.Traitements[2].RegistreSeulement = true
 	c.Traitements[2].Videosurveillance = true
 	c.Conservation[0].Fondement = "référentiel de la CNIL sur la gestion commerciale"
+}
+
+func registerWording(c *schema.Contenu) {
+	t := &c.Traitements[0]
+	t.Registre = &schema.Formulation{Libelle: "Prospection (registre)", Description: "Prospection des professionnels (registre)."}
+	for i := range t.Finalites {
+		if t.Finalites[i].BaseLegale == "interet_legitime" {
+			t.Finalites[i].Registre = &schema.Formulation{Libelle: "Démarchage (registre)", Description: "présenter les services (registre).",
+				Interet: "développer la clientèle (registre)"}
+		}
+	}
+	c.Destinataires[0].Registre = &schema.Formulation{Libelle: "Équipe (registre)", Description: "Équipe de l'organisation (registre)."}
+	c.Donnees[0].Registre = &schema.Formulation{Libelle: "Identité (registre)"}
+	c.Securite[0].Registre = &schema.Formulation{Description: "Mesure (registre)."}
 }
 
 func derogation(c *schema.Contenu) {

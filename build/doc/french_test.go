@@ -55,3 +55,54 @@ func TestIdentityArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestRegisterWording builds the register in the third person where the
+// content gives it a wording, and leaves the policy and the content as
+// they were.
+func TestRegisterWording(t *testing.T) {
+	c := &schema.Contenu{
+		Organisation: &schema.Organisation{RaisonSociale: "Intent"},
+		Documents:    &schema.Documents{Politique: &schema.Publication{}, Registre: &schema.Publication{}},
+		Personnes:    []schema.Personne{{ID: "prospects", Libelle: "Prospects"}},
+		Destinataires: []schema.Destinataire{{ID: "st", Type: "sous_traitant", Libelle: "Nos sous-traitants",
+			Registre: &schema.Formulation{Libelle: "Sous-traitants d'Intent"}}},
+		Traitements: []schema.Traitement{{ID: "prospection", Libelle: "Prospection", Role: roleController,
+			Personnes: []string{"prospects"}, Destinataires: []string{"st"},
+			Finalites: []schema.Finalite{{Description: "vous inviter à nos webinars", BaseLegale: "interet_legitime",
+				Interet:  "vous présenter nos services",
+				Registre: &schema.Formulation{Description: "inviter les prospects aux webinars", Interet: "présenter les services aux prospects"}}}}},
+	}
+	var register, policy string
+	eachText(sectionsOf(Build(Registre, "o", c)), func(in Inline) { register += in.String() + "\n" })
+	eachText(sectionsOf(Build(Politique, "o", c)), func(in Inline) { policy += in.String() + "\n" })
+	for _, want := range []string{"inviter les prospects aux webinars", "présenter les services aux prospects", "Sous-traitants d’Intent"} {
+		if !strings.Contains(register, want) {
+			t.Errorf("register lacks %q:\n%s", want, register)
+		}
+	}
+	for _, text := range []string{"vous", "nos", "Nos"} {
+		if strings.Contains(register, " "+text+" ") || strings.Contains(register, text+" sous-traitants") {
+			t.Errorf("register says %q:\n%s", text, register)
+		}
+	}
+	if !strings.Contains(policy, "vous inviter à nos webinars") || !strings.Contains(policy, "Nos sous-traitants") {
+		t.Errorf("the policy lost its own wording:\n%s", policy)
+	}
+	if c.Traitements[0].Finalites[0].Description != "vous inviter à nos webinars" {
+		t.Error("the content was modified")
+	}
+}
+
+// sectionsOf returns the blocks of all the sections of a document.
+func sectionsOf(d *Document) []Block {
+	var out []Block
+	var walk func([]*Section)
+	walk = func(list []*Section) {
+		for _, s := range list {
+			out = append(out, s.Blocks...)
+			walk(s.Sections)
+		}
+	}
+	walk(d.Sections)
+	return out
+}

@@ -17,6 +17,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	}
 	d.Subject = b.name() + " — registre des activités de traitement (art. 30 du RGPD)"
 	d.Landscape = true
+	b.c = InRegister(b.c)
 	intro := line("Registre tenu par ", b.named(""), " en application de l'art. 30 du RGPD, sur le modèle de la CNIL complété d'une colonne « base légale ».")
 	if pub.CreeLe != "" {
 		intro = append(intro, line(" Registre créé le ", typo.Date(pub.CreeLe), ".")...)
@@ -57,6 +58,55 @@ func (b *builder) derogations() *Section {
 	}
 	return &Section{ID: "ecarts", Title: "Écarts justifiés", Blocks: []Block{
 		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
+}
+
+// InRegister returns the content as the register words it: the register is
+// the organization's own document, written in the third person, and takes
+// the wording the content gives it (registre) where the policy's speaks to
+// the person. The content is not modified.
+func InRegister(c *schema.Contenu) *schema.Contenu {
+	v := *c
+	v.Traitements = slices.Clone(c.Traitements)
+	for i := range v.Traitements {
+		t := &v.Traitements[i]
+		reworded(t.Registre, &t.Libelle, &t.Description, nil)
+		t.Finalites = slices.Clone(t.Finalites)
+		for j := range t.Finalites {
+			f := &t.Finalites[j]
+			reworded(f.Registre, &f.Libelle, &f.Description, &f.Interet)
+		}
+	}
+	v.Destinataires = slices.Clone(c.Destinataires)
+	for i := range v.Destinataires {
+		d := &v.Destinataires[i]
+		reworded(d.Registre, &d.Libelle, &d.Description, nil)
+	}
+	v.Donnees = slices.Clone(c.Donnees)
+	for i := range v.Donnees {
+		d := &v.Donnees[i]
+		reworded(d.Registre, &d.Libelle, &d.Description, nil)
+	}
+	v.Securite = slices.Clone(c.Securite)
+	for i := range v.Securite {
+		m := &v.Securite[i]
+		reworded(m.Registre, nil, &m.Description, nil)
+	}
+	return &v
+}
+
+// reworded replaces texts by the register's wording of them, where given.
+func reworded(f *schema.Formulation, libelle, description, interet *string) {
+	if f == nil {
+		return
+	}
+	for _, r := range []struct {
+		to   *string
+		from string
+	}{{libelle, f.Libelle}, {description, f.Description}, {interet, f.Interet}} {
+		if r.to != nil && r.from != "" {
+			*r.to = r.from
+		}
+	}
 }
 
 // sharedAnchor is the anchor of the register's section on what all its
@@ -108,7 +158,7 @@ func (s registerShared) section(b *builder) *Section {
 		}
 	}
 	if len(s.measures) > 0 {
-		out = append(out, para("Les mesures de sécurité suivantes s'appliquent à toutes les activités du registre :"), securityTable(s.measures))
+		out = append(out, para("Les mesures de sécurité suivantes s'appliquent à toutes les activités du registre :"), securityTable(s.measures, nil))
 	}
 	if len(out) == 0 {
 		return nil
@@ -421,7 +471,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		out = append(out, tr...)
 	}
 	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
-		out = append(out, securityTable(own))
+		out = append(out, securityTable(own, t.ACompleter))
 	}
 	return append(out, sh.reference()...)
 }
@@ -451,15 +501,21 @@ func origin(d *schema.Donnee) Inline {
 	return out
 }
 
-// kept writes the retention of a data category in an activity: the rows
-// that name it, or else the rows that cover all the activity's data.
+// kept writes the retention of a data category in an activity: for each of
+// its categories of people, the rows that apply (schema.Retention).
 func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
-	rows := b.conservation(t)
-	specific := slices.DeleteFunc(slices.Clone(rows), func(r *schema.Conservation) bool { return !slices.Contains(r.Donnees, d.ID) })
-	if len(specific) > 0 {
-		rows = specific
-	} else {
-		rows = slices.DeleteFunc(rows, func(r *schema.Conservation) bool { return len(r.Donnees) > 0 })
+	all := b.conservation(t)
+	people := t.PeopleOf(d)
+	if len(people) == 0 {
+		people = []string{""}
+	}
+	var rows []*schema.Conservation
+	for _, p := range people {
+		for _, r := range schema.Retention(all, d.ID, p) {
+			if !slices.Contains(rows, r) {
+				rows = append(rows, r)
+			}
+		}
 	}
 	text := func(r *schema.Conservation) Inline {
 		return append(retention(r), line(" ; à l'issue : ", ending(r), ".")...)

@@ -523,7 +523,11 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 			unknown = append(unknown, line(d.Libelle, optional(" : ", joinStrings(", ", d.Noms)), "."))
 		}
 	}
-	if len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0 {
+	switch {
+	case len(list) == 0 && len(dest) == 0:
+		// With no recipient stated, nothing says where the data go.
+		return []Block{para("Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données.")}
+	case len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0:
 		return []Block{para(noTransfer)}
 	}
 	var out []Block
@@ -643,9 +647,9 @@ func securityList(list []*schema.Mesure) Block {
 }
 
 // securityTable presents the measures by family, as the register's table.
-func securityTable(list []*schema.Mesure) Block {
+func securityTable(list []*schema.Mesure, gaps schema.Lacunes) Block {
 	if len(list) == 0 {
-		return para(gap(nil, "", "mesures de sécurité"))
+		return para(gap(gaps, "securite", "mesures de sécurité"))
 	}
 	t := &Table{Caption: "Mesures de sécurité", Header: []string{"Famille de mesures", "Mesures"}, Widths: []float64{0.25, 0.75}}
 	for _, g := range grouped(list, func(m *schema.Mesure) schema.FamilleMesure { return m.Famille }) {

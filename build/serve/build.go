@@ -47,8 +47,10 @@ type snapshot struct {
 	files build.Files
 	// listings are what the site index shows, in its order.
 	listings []html.Listing
-	// themes is the generation of the themes the pages were rendered with.
+	// themes is the generation of the themes the pages were rendered with,
+	// th the themes themselves, which the PDFs rendered later use too.
 	themes int
+	th     *html.Themes
 	// assets is the generation of the files that the pages load: it
 	// changes with the themes and with an organization's colour stylesheet
 	// or logo.
@@ -84,7 +86,7 @@ func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err e
 	}
 	// A PDF exists where its HTML version does.
 	if base, ok := strings.CutSuffix(name, "."+string(html.PDF)); ok && ob.files[base+"."+string(html.HTML)] != nil {
-		return ob.pdf(sn.site, name, epoch)
+		return ob.pdf(sn.site, sn.th, name, epoch)
 	}
 	return nil, false, nil
 }
@@ -92,7 +94,7 @@ func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err e
 // pdf returns one of the organization's PDFs, rendering them all on the
 // first call; site is any site in which the organization has this build's
 // inputs, so that the PDF is that of the pages.
-func (ob *orgBuild) pdf(site *load.Site, name string, epoch time.Time) ([]byte, bool, error) {
+func (ob *orgBuild) pdf(site *load.Site, th *html.Themes, name string, epoch time.Time) ([]byte, bool, error) {
 	ob.pdfOnce.Do(func() {
 		defer func() {
 			if v := recover(); v != nil {
@@ -100,7 +102,7 @@ func (ob *orgBuild) pdf(site *load.Site, name string, epoch time.Time) ([]byte, 
 			}
 		}()
 		ob.pdfs = build.Files{}
-		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch}
+		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch, Themes: th}
 		_, ob.pdfErr = build.RenderOrgs(site, ob.findings, opts, ob.pdfs.Collect())
 	})
 	b, ok := ob.pdfs[name]
@@ -115,21 +117,23 @@ func internalError(v any) error {
 	return fmt.Errorf("erreur interne de rgpdoc (%v) ; la dernière version valide reste servie. Merci de signaler ce problème", v)
 }
 
-// useThemes uses the themes of the folder dir, read through os.Root, which
+// readThemes reads the themes of the folder dir, read through os.Root, which
 // refuses a symbolic link that leaves the folder: a theme file linked to a
 // file elsewhere on the machine is never served.
-func useThemes(dir string) error {
+func readThemes(dir string) (*html.Themes, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.Close() // the themes are read once parsed
-	return html.UseThemes(root.FS())
+	return html.ReadThemes(root.FS())
 }
 
 // checked is an organization's findings and the inputs they were found in.
 type checked struct {
-	hash     string
+	hash string
+	// themes is the generation of the themes, whose names a rule checks.
+	themes   int
 	findings diag.List
 }
 
@@ -156,7 +160,9 @@ func (s *Server) rebuild(b batch) {
 		}
 	}
 	if themes {
-		if s.themeErr = useThemes(s.opts.Themes); s.themeErr == nil {
+		th, err := readThemes(s.opts.Themes)
+		if s.themeErr = err; err == nil {
+			s.th = th
 			s.themes++
 		}
 	}
@@ -230,8 +236,8 @@ func (s *Server) check(site *load.Site) diag.List {
 	next := make(map[string]checked, len(site.Orgs))
 	for _, o := range site.Orgs {
 		c, ok := s.checked[o.ID]
-		if !ok || c.hash != o.Hash {
-			c = checked{o.Hash, build.OrgFindings(site, o)}
+		if !ok || c.hash != o.Hash || c.themes != s.themes {
+			c = checked{o.Hash, s.themes, build.OrgFindings(site, o, s.th)}
 		}
 		next[o.ID] = c
 		all = append(all, c.findings...)
@@ -246,7 +252,7 @@ func (s *Server) check(site *load.Site) diag.List {
 // prev. rendered lists what was rendered: organization ids, and "" for the
 // site index.
 func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (snap *snapshot, rendered []string, err error) {
-	snap = &snapshot{site: site, orgs: make(map[string]*orgBuild, len(site.Orgs)), themes: s.themes}
+	snap = &snapshot{site: site, orgs: make(map[string]*orgBuild, len(site.Orgs)), themes: s.themes, th: s.th}
 	same := prev != nil && prev.themes == s.themes
 	assetsSame := same
 	var ids []string
@@ -263,7 +269,7 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		for _, id := range ids {
 			puts[id] = snap.orgs[id].files.Collect()
 		}
-		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch}
+		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV, html.JSONLD}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch, Themes: s.th}
 		listings, err := renderOrgs(site, findings, opts, func(p string, b []byte) error {
 			id, _, _ := strings.Cut(p, "/") // every file of an organization is in its folder
 			return puts[id](p, b)
@@ -292,7 +298,7 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		return snap, ids, nil
 	}
 	snap.files = build.Files{}
-	if err := build.RenderSite(snap.listings, snap.files.Collect()); err != nil {
+	if err := build.RenderSite(snap.listings, s.th, snap.files.Collect()); err != nil {
 		return nil, nil, err
 	}
 	return snap, append(ids, ""), nil

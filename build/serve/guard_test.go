@@ -190,7 +190,6 @@ func TestThemeLinkOutside(t *testing.T) {
 	if err := os.Symlink(secret, css); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { html.UseThemes(nil) })
 	s := New(Options{Content: content, Themes: themes})
 	s.rebuild(batch{all: true})
 	st := s.state.Load()

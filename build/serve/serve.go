@@ -46,6 +46,7 @@ import (
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build/load"
+	"github.com/rgpdoc/rgpdoc/build/render/html"
 )
 
 // Options configure a preview server.
@@ -78,6 +79,7 @@ type Server struct {
 	site     *load.Site         // the last site loaded, good or not
 	checked  map[string]checked // by organization id
 	themes   int                // generation of the themes in use
+	th       *html.Themes       // the themes in use; nil for the embedded ones
 	assets   int                // generation of the files pages load
 	themeErr error              // why the themes on disk could not be used
 	warnings int                // of the last good build, for the log

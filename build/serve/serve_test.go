@@ -25,7 +25,6 @@ import (
 	"github.com/rgpdoc/rgpdoc/build"
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
-	"github.com/rgpdoc/rgpdoc/build/render/html"
 )
 
 // fixture copies the complete example content into a temporary folder and
@@ -532,12 +531,11 @@ func (b *syncBuffer) String() string {
 // stylesheet; a broken template shows in the overlay; the fix brings the
 // pages back.
 func TestThemes(t *testing.T) {
-	content, _ := fixture(t)
+	content, file := fixture(t)
 	themes := filepath.Join(t.TempDir(), "themes")
 	if err := os.CopyFS(themes, os.DirFS(filepath.Join("..", "..", "themes"))); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { html.UseThemes(nil) })
 	s := New(Options{Content: content, Themes: themes})
 	s.rebuild(batch{all: true})
 	const page = "/exemple/politique-de-confidentialite.html"
@@ -573,5 +571,15 @@ func TestThemes(t *testing.T) {
 	edit(t, s, tmpl, "{{.Inconnu", "{{")
 	if body := get(s, "GET", page).Body.String(); strings.Contains(body, "rgpdoc-erreurs") || !strings.Contains(body, after[1]) {
 		t.Error("the page is not back after the fix")
+	}
+
+	// A theme that exists only on disk can be chosen: the check knows it.
+	if err := os.CopyFS(filepath.Join(themes, "maison"), os.DirFS(filepath.Join(themes, "default"))); err != nil {
+		t.Fatal(err)
+	}
+	s.rebuild(batch{all: true})
+	edit(t, s, file, "organisation:\n", "organisation:\n  theme: {nom: maison}\n")
+	if body := get(s, "GET", page).Body.String(); strings.Contains(body, "rgpdoc-erreurs") {
+		t.Errorf("a theme on disk only is refused:\n%s", body)
 	}
 }

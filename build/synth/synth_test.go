@@ -57,7 +57,7 @@ func TestContentChecks(t *testing.T) {
 		if !ok {
 			t.Fatalf("unexpected organization %s", o.ID)
 		}
-		findings := build.OrgFindings(site, o)
+		findings := build.OrgFindings(site, o, nil)
 		errs, warns := findings.Count()
 		if errs > 0 || (warns > 0) != g.org(i, 0).Lacune {
 			var b bytes.Buffer

@@ -51,3 +51,19 @@ func TestArguments(t *testing.T) {
 		t.Errorf("--nom after the id was not used:\n%s", b)
 	}
 }
+
+// TestInterruptible interrupts a command that reads: it stops at once, with
+// the exit code of an interruption, whatever it was waiting for.
+func TestInterruptible(t *testing.T) {
+	ctx, interrupt := context.WithCancel(context.Background())
+	blocked := make(chan struct{})
+	defer close(blocked)
+	var errb strings.Builder
+	go interrupt()
+	if code := interruptible(ctx, &errb, "check", func() int { <-blocked; return exitOK }); code != exitInterrupted {
+		t.Errorf("exit code %d, want %d", code, exitInterrupted)
+	}
+	if errb.String() != "rgpdoc check : interrompu.\n" {
+		t.Errorf("stderr %q", errb.String())
+	}
+}

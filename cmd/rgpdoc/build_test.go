@@ -71,6 +71,8 @@ func snapshot(t *testing.T, dir string) string {
 // exit 2, with a French message, and nothing is touched.
 func TestBuildRefusesFolders(t *testing.T) {
 	dir := project(t)
+	// An empty name is the current folder: the project's, should it be taken.
+	t.Chdir(dir)
 	p := func(name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
 	for _, tc := range []struct {
 		name   string
@@ -92,6 +94,9 @@ func TestBuildRefusesFolders(t *testing.T) {
 		{"out and cache the same", []string{"--cache", p("public"), "--out", p("public")}, "le cache " + p("public") + " est aussi le dossier de sortie"},
 		{"cache in out", []string{"--out", p("public"), "--cache", p("public/cache")}, "est dans le dossier de sortie"},
 		{"out in cache", []string{"--out", p("cache/public"), "--cache", p("cache")}, "contient le dossier de sortie"},
+		{"out empty", []string{"--out", ""}, "le dossier de sortie « » est un nom vide"},
+		{"out empty, cache empty", []string{"--out=", "--cache="}, "le dossier de sortie « » est un nom vide"},
+		{"content empty", []string{"--content", "", "--out", p("public")}, "le dossier de contenu « » est un nom vide"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := snapshot(t, dir)

@@ -37,24 +37,31 @@ func newCheckCmd() *command {
 				return exitUsage
 			}
 			streamGC()
-			site, err := load.Open(*content)
-			if err != nil {
-				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
-				return exitUsage
-			}
-			findings, err := build.Check(site, orgs...)
-			if err != nil {
-				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
-				return exitUsage
-			}
-			if err := findings.WriteReport(stdout, *format, site.FileCount()); err != nil {
-				fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
-				return exitUsage
-			}
-			if findings.Fails(*strict) {
-				return exitFindings
-			}
-			return exitOK
+			return interruptible(ctx, stderr, "check", func() int {
+				return checkContent(*content, orgs, *format, *strict, stdout, stderr)
+			})
 		},
 	}
+}
+
+// checkContent reads and checks the content folder, and writes the report.
+func checkContent(content string, orgs []string, format string, strict bool, stdout, stderr io.Writer) int {
+	site, err := load.Open(content)
+	if err != nil {
+		fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
+		return exitUsage
+	}
+	findings, err := build.Check(site, orgs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
+		return exitUsage
+	}
+	if err := findings.WriteReport(stdout, format, site.FileCount()); err != nil {
+		fmt.Fprintf(stderr, "rgpdoc check : %v\n", err)
+		return exitUsage
+	}
+	if findings.Fails(strict) {
+		return exitFindings
+	}
+	return exitOK
 }

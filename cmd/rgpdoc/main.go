@@ -41,7 +41,7 @@ type command struct {
 }
 
 func commands() []*command {
-	return []*command{newBuildCmd(), newCheckCmd(), newNewCmd(), newSchemaCmd(), newServeCmd(), newVersionCmd()}
+	return []*command{newBuildCmd(), newCheckCmd(), newDiffCmd(), newNewCmd(), newSchemaCmd(), newServeCmd(), newVersionCmd()}
 }
 
 // run executes the command line args and returns the exit code; tests call
@@ -72,4 +72,19 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nAide d'une commande : rgpdoc <commande> -h\n")
+}
+
+// interruptible runs f, a command that only reads, and returns its exit
+// code, or exitInterrupted as soon as ctx is done: there is nothing to
+// clean up, and a read may be long.
+func interruptible(ctx context.Context, stderr io.Writer, name string, f func() int) int {
+	code := make(chan int, 1)
+	go func() { code <- f() }()
+	select {
+	case c := <-code:
+		return c
+	case <-ctx.Done():
+		fmt.Fprintf(stderr, "rgpdoc %s : interrompu.\n", name)
+		return exitInterrupted
+	}
 }

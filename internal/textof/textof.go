@@ -79,7 +79,7 @@ func Drafts(tb testing.TB, site *load.Site, formats []build.Format) []Doc {
 				tb.Fatal(err)
 			}
 		}
-		findings = append(findings, build.OrgFindings(site, o)...)
+		findings = append(findings, build.OrgFindings(site, o, nil)...)
 	}
 	return documents(tb, site, findings, formats)
 }

@@ -25,8 +25,8 @@ func BenchmarkIndex(b *testing.B) {
 		name   string
 		render func() ([]byte, error)
 	}{
-		{"org", func() ([]byte, error) { return OrgIndex(ls[0]) }},
-		{"site/orgs=1000", func() ([]byte, error) { return SiteIndex(ls) }},
+		{"org", func() ([]byte, error) { return OrgIndex(ls[0], nil) }},
+		{"site/orgs=1000", func() ([]byte, error) { return SiteIndex(ls, nil) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			size := 0

@@ -26,7 +26,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build/asset"
@@ -82,7 +81,7 @@ func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 }
 
 // Render returns the HTML page of a document, public/<org>/<kind>.html.
-func Render(d *doc.Document) ([]byte, error) {
+func Render(d *doc.Document, th *Themes) ([]byte, error) {
 	b, err := documentBody(d)
 	if err != nil {
 		return nil, err
@@ -93,11 +92,11 @@ func Render(d *doc.Document) ([]byte, error) {
 			p.Alternates = append(p.Alternates, alternate{Href: path.Base(d.Base()) + "." + string(f), Type: mediaTypes[f], Name: formatName(f)})
 		}
 	}
-	return orgPage("document.html", p)
+	return orgPage("document.html", p, th)
 }
 
 // Formats lists every format, in the order the pages present them.
-var Formats = []Format{HTML, Markdown, PDF, ODS, CSV}
+var Formats = []Format{HTML, Markdown, PDF, ODS, CSV, JSONLD}
 
 // alternate is another format of a document, linked from its page.
 type alternate struct{ Href, Type, Name string }
@@ -126,7 +125,7 @@ func Fragment(d *doc.Document) ([]byte, error) {
 }
 
 // OrgIndex returns the index page of an organization, public/<org>/index.html.
-func OrgIndex(l Listing) ([]byte, error) {
+func OrgIndex(l Listing, th *Themes) ([]byte, error) {
 	p := page{Org: l.Org, Description: l.Org.Name + "\u00a0: documents relatifs à la protection des données personnelles."}
 	if len(l.Documents) > 0 {
 		s, err := render(func(w *writer) { w.documents("", l.Documents) })
@@ -135,13 +134,13 @@ func OrgIndex(l Listing) ([]byte, error) {
 		}
 		p.Documents = template.HTML(s)
 	}
-	return orgPage("org-index.html", p)
+	return orgPage("org-index.html", p, th)
 }
 
 // SiteIndex returns the list of organizations, public/index.html, in the
 // default theme; the organizations are listed in the order given.
-func SiteIndex(orgs []Listing) ([]byte, error) {
-	t, err := theme(themes.Default)
+func SiteIndex(orgs []Listing, th *Themes) ([]byte, error) {
+	t, err := th.theme(themes.Default)
 	if err != nil {
 		return nil, err
 	}
@@ -157,14 +156,14 @@ func SiteIndex(orgs []Listing) ([]byte, error) {
 // root (assets/style.3f2a9c1b.css): the fingerprint in the name changes with
 // the content, so websites may cache them forever. The slices are shared:
 // callers must not modify them.
-func Assets() map[string][]byte {
-	all, err := parsed()
+func Assets(th *Themes) map[string][]byte {
+	th, err := th.parsed()
 	if err != nil {
 		// The embedded themes are tested; a broken one is a programming error.
 		panic(err)
 	}
 	out := map[string][]byte{}
-	for _, t := range all {
+	for _, t := range th.all {
 		maps.Copy(out, t.files)
 	}
 	return out
@@ -218,8 +217,8 @@ func landscape(on bool) string {
 }
 
 // orgPage renders a page of public/<org>/ in the organization's theme and colour.
-func orgPage(file string, p page) ([]byte, error) {
-	t, err := theme(p.Org.Theme)
+func orgPage(file string, p page, th *Themes) ([]byte, error) {
+	t, err := th.theme(p.Org.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -252,37 +251,25 @@ func (t *parsedTheme) execute(file string, p page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// Themes is a set of themes ready to render, by name, the default theme
+// among them. The pipeline passes it to the functions that render pages; a
+// nil *Themes stands for the themes embedded in rgpdoc.
+type Themes struct{ all map[string]*parsedTheme }
+
 // embedded holds the embedded themes, parsed once.
-var embedded = sync.OnceValues(func() (map[string]*parsedTheme, error) {
-	return parseAll(themes.Names(), themes.FS)
+var embedded = sync.OnceValues(func() (*Themes, error) {
+	all, err := parseAll(themes.Names(), themes.FS)
+	return &Themes{all}, err
 })
 
-// onDisk holds the themes of UseThemes, which replace the embedded ones.
-var onDisk atomic.Pointer[map[string]*parsedTheme]
-
-// parsed returns the themes in use, by name.
-func parsed() (map[string]*parsedTheme, error) {
-	if all := onDisk.Load(); all != nil {
-		return *all, nil
-	}
-	return embedded()
-}
-
-// UseThemes makes the pages use the themes of fsys instead of the embedded
-// ones; fsys holds one folder per theme, laid out as in package themes, the
-// default theme among them. The preview server calls it when it starts and
-// after each change to a theme file, so that a theme can be edited and
-// previewed; on error, the themes in use stay. A nil fsys goes back to the
-// embedded themes. It is safe for concurrent use: a page being rendered keeps
-// the themes it started with.
-func UseThemes(fsys fs.FS) error {
-	if fsys == nil {
-		onDisk.Store(nil)
-		return nil
-	}
+// ReadThemes parses the themes of fsys, one folder per theme laid out as in
+// package themes, the default theme among them: the preview server reads
+// them from disk when it starts and after each change to a theme file, so
+// that a theme can be edited and previewed.
+func ReadThemes(fsys fs.FS) (*Themes, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var names []string
 	for _, e := range entries {
@@ -291,17 +278,32 @@ func UseThemes(fsys fs.FS) error {
 		}
 	}
 	if !slices.Contains(names, themes.Default) {
-		return fmt.Errorf("le dossier des thèmes n'a pas de thème « %s »", themes.Default)
+		return nil, fmt.Errorf("le dossier des thèmes n'a pas de thème « %s »", themes.Default)
 	}
 	all, err := parseAll(names, func(name string) (fs.FS, bool) {
 		sub, err := fs.Sub(fsys, name)
 		return sub, err == nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	onDisk.Store(&all)
-	return nil
+	return &Themes{all}, nil
+}
+
+// Names returns the names of the themes, sorted.
+func (t *Themes) Names() []string {
+	if t == nil {
+		return themes.Names()
+	}
+	return slices.Sorted(maps.Keys(t.all))
+}
+
+// parsed returns the themes, the embedded ones for nil.
+func (t *Themes) parsed() (*Themes, error) {
+	if t == nil {
+		return embedded()
+	}
+	return t, nil
 }
 
 // parseAll parses the named themes; open returns the files of one.
@@ -319,20 +321,19 @@ func parseAll(names []string, open func(name string) (fs.FS, bool)) (map[string]
 }
 
 // theme returns the named theme, "" naming the default one.
-func theme(name string) (*parsedTheme, error) {
-	all, err := parsed()
+func (t *Themes) theme(name string) (*parsedTheme, error) {
+	t, err := t.parsed()
 	if err != nil {
 		return nil, err
 	}
 	if name == "" {
 		name = themes.Default
 	}
-	t, ok := all[name]
+	th, ok := t.all[name]
 	if !ok {
-		names := slices.Sorted(maps.Keys(all))
-		return nil, fmt.Errorf("thème HTML inconnu « %s » (thèmes disponibles : %s)", name, strings.Join(names, ", "))
+		return nil, fmt.Errorf("thème HTML inconnu « %s » (thèmes disponibles : %s)", name, strings.Join(t.Names(), ", "))
 	}
-	return t, nil
+	return th, nil
 }
 
 // pageFiles are the templates a theme must have besides base.html.

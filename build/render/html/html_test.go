@@ -28,11 +28,11 @@ const fixture = "../../../testdata/complet/content"
 // them: by path relative to the output root.
 func testSite(t testing.TB) map[string][]byte {
 	t.Helper()
-	site := Assets()
+	site := Assets(nil)
 	ls := unitListings()
 	for _, d := range unitDocs() {
 		name := d.Org.ID + "/" + string(d.Kind) + ".html"
-		site[name] = must(t, name)(Render(d))
+		site[name] = must(t, name)(Render(d, nil))
 	}
 	s, err := load.Load(fixture)
 	if err != nil {
@@ -49,7 +49,7 @@ func testSite(t testing.TB) map[string][]byte {
 		docs = slices.Insert(docs, 1, doc.Layers(o.ID, &o.Content)...)
 		for _, d := range docs {
 			name := o.ID + "/" + d.Base() + ".html"
-			site[name] = must(t, name)(Render(d))
+			site[name] = must(t, name)(Render(d, nil))
 			if d.Kind == doc.Mention {
 				name := o.ID + "/" + d.Base() + "." + doc.Fragment
 				site[name] = must(t, name)(Fragment(d))
@@ -60,9 +60,9 @@ func testSite(t testing.TB) map[string][]byte {
 		}
 		ls = append(ls, NewListing(docs[0].Org, docs, HTML, Markdown, PDF))
 	}
-	site["index.html"] = must(t, "index.html")(SiteIndex(ls))
+	site["index.html"] = must(t, "index.html")(SiteIndex(ls, nil))
 	for _, l := range ls {
-		site[l.Org.ID+"/index.html"] = must(t, l.Org.ID)(OrgIndex(l))
+		site[l.Org.ID+"/index.html"] = must(t, l.Org.ID)(OrgIndex(l, nil))
 		css, err := OrgAssets(l.Org)
 		if err != nil {
 			t.Fatal(err)
@@ -87,7 +87,7 @@ func must(t testing.TB, name string) func([]byte, error) []byte {
 // testdata/render/html.
 func TestGolden(t *testing.T) {
 	site := testSite(t)
-	for name := range Assets() {
+	for name := range Assets(nil) {
 		delete(site, name)
 	}
 	checkGoldenDir(t, site)
@@ -154,7 +154,7 @@ func TestVNU(t *testing.T) {
 
 func TestEscaping(t *testing.T) {
 	d := draftDoc()
-	b, err := Render(d)
+	b, err := Render(d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestAssets(t *testing.T) {
-	assets := Assets()
+	assets := Assets(nil)
 	var names []string
 	for p, b := range assets {
 		sum := sha256.Sum256(b)
@@ -186,19 +186,19 @@ func TestAssets(t *testing.T) {
 	}
 	slices.Sort(names)
 	if want := []string{"favicon.svg", "style.css"}; !slices.Equal(names, want) {
-		t.Errorf("Assets() holds %v, want %v", names, want)
+		t.Errorf("Assets(nil) holds %v, want %v", names, want)
 	}
 }
 
 func TestThemeErrors(t *testing.T) {
 	d := registerDoc()
 	d.Org.Theme = "sombre"
-	if _, err := Render(d); err == nil || !strings.Contains(err.Error(), "thème HTML inconnu « sombre »") {
+	if _, err := Render(d, nil); err == nil || !strings.Contains(err.Error(), "thème HTML inconnu « sombre »") {
 		t.Errorf("unknown theme: err = %v", err)
 	}
 	d = registerDoc()
 	d.Org.Color, d.Org.Ink = "#12345g", "" // as doc gives it
-	if _, err := Render(d); err == nil || !strings.Contains(err.Error(), "couleur « #12345g » invalide") {
+	if _, err := Render(d, nil); err == nil || !strings.Contains(err.Error(), "couleur « #12345g » invalide") {
 		t.Errorf("bad colour: err = %v", err)
 	}
 	if got := themes.Names(); !slices.Contains(got, themes.Default) {

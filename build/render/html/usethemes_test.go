@@ -11,11 +11,10 @@ import (
 	"github.com/rgpdoc/rgpdoc/themes"
 )
 
-// TestUseThemes edits a copy of the embedded themes as the preview server
-// reads them from disk: a change shows in the pages and assets, a broken
-// theme is refused and the themes in use stay.
-func TestUseThemes(t *testing.T) {
-	t.Cleanup(func() { UseThemes(nil) })
+// TestReadThemes edits a copy of the embedded themes as the preview server
+// reads them from disk: a change shows in the pages and assets, a theme
+// that exists only on disk can be chosen, a broken theme is refused.
+func TestReadThemes(t *testing.T) {
 	dir := fstest.MapFS{}
 	for _, name := range themes.Names() {
 		fsys, _ := themes.FS(name)
@@ -39,10 +38,16 @@ func TestUseThemes(t *testing.T) {
 	dir[themes.Default+"/html/base.html"] = &fstest.MapFile{Data: bytes.Replace(base, []byte("</head>"), []byte("<meta name=\"x-edite\" content=\"oui\"></head>"), 1)}
 	dir[themes.Default+"/assets/style.css"].Data = append(bytes.Clone(dir[themes.Default+"/assets/style.css"].Data), "\n/* édité */\n"...)
 	dir[themes.Default+"/assets/.style.css.swp"] = &fstest.MapFile{Data: []byte("swap")}
-	if err := UseThemes(dir); err != nil {
+	for p, f := range maps.Clone(dir) {
+		if rest, ok := strings.CutPrefix(p, themes.Default+"/"); ok && !strings.Contains(p, ".swp") {
+			dir["maison/"+rest] = f
+		}
+	}
+	th, err := ReadThemes(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := Render(registerDoc())
+	page, err := Render(registerDoc(), th)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +55,7 @@ func TestUseThemes(t *testing.T) {
 		t.Error("the page does not use the edited base.html")
 	}
 	var css []byte
-	for p, b := range Assets() {
+	for p, b := range Assets(th) {
 		if strings.Contains(p, ".swp") {
 			t.Errorf("the editor's swap file became an asset: %s", p)
 		}
@@ -59,10 +64,17 @@ func TestUseThemes(t *testing.T) {
 		}
 	}
 	if !bytes.Contains(css, []byte("/* édité */")) {
-		t.Error("Assets() does not hold the edited stylesheet")
+		t.Error("Assets(th) does not hold the edited stylesheet")
+	}
+	d := registerDoc()
+	d.Org.Theme = "maison"
+	if _, err := Render(d, th); err != nil {
+		t.Errorf("a theme that exists only on disk: %v", err)
+	}
+	if _, err := Render(d, nil); err == nil {
+		t.Error("the embedded themes know the theme read from disk")
 	}
 
-	before := maps.Clone(Assets())
 	for name, broken := range map[string]fstest.MapFS{
 		"a template error":        with(dir, themes.Default+"/html/document.html", "{{define \"main\"}}{{.Inconnu"),
 		"no default theme":        without(dir, themes.Default+"/"),
@@ -70,17 +82,12 @@ func TestUseThemes(t *testing.T) {
 		"a PNG that is not one":   with(dir, themes.Default+"/assets/icone.png", "root:x:0:0"),
 		"a link":                  withFile(dir, themes.Default+"/assets/logo.svg", &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("style.css")}),
 	} {
-		if err := UseThemes(broken); err == nil {
-			t.Errorf("%s: UseThemes accepted the themes", name)
-		}
-		if !maps.EqualFunc(Assets(), before, bytes.Equal) {
-			t.Errorf("%s: the themes in use changed", name)
+		if _, err := ReadThemes(broken); err == nil {
+			t.Errorf("%s: ReadThemes accepted the themes", name)
 		}
 	}
-
-	UseThemes(nil)
-	if page, err := Render(registerDoc()); err != nil || bytes.Contains(page, []byte(`name="x-edite"`)) {
-		t.Errorf("UseThemes(nil) did not go back to the embedded themes (err %v)", err)
+	if page, err := Render(registerDoc(), nil); err != nil || bytes.Contains(page, []byte(`name="x-edite"`)) {
+		t.Errorf("the embedded themes changed (err %v)", err)
 	}
 }
 
