@@ -237,7 +237,7 @@ func purposesLine(t *schema.Traitement) Inline {
 }
 
 // sensitiveLine says whether an activity handles special categories of
-// data, and which.
+// data, and which; « Non » only when the content says so, else a gap.
 func (b *builder) sensitiveLine(t *schema.Traitement) Inline {
 	var cats []string
 	for _, d := range b.donnees(t) {
@@ -245,8 +245,12 @@ func (b *builder) sensitiveLine(t *schema.Traitement) Inline {
 			cats = append(cats, schema.Label(d.Sensible.Categorie))
 		}
 	}
-	if len(cats) == 0 {
+	switch {
+	case len(cats) > 0:
+	case t.DonneesSensibles == "aucune":
 		return line("Non")
+	default:
+		return line(gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"))
 	}
 	return line("Oui (", strings.Join(cats, ", "), ")")
 }
