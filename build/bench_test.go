@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 
+	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/synth"
@@ -36,6 +38,9 @@ func BenchmarkRender(b *testing.B) {
 	}
 	for _, f := range Formats {
 		for _, d := range docs {
+			if !slices.Contains(doc.Formats(d.Kind, []Format{f}), f) {
+				continue
+			}
 			b.Run(fmt.Sprintf("format=%s/%s", f, d.Kind), func(b *testing.B) {
 				size := 0
 				for b.Loop() {

@@ -16,6 +16,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/render/csv"
 	"github.com/rgpdoc/rgpdoc/build/render/html"
+	"github.com/rgpdoc/rgpdoc/build/render/jsonld"
 	"github.com/rgpdoc/rgpdoc/build/render/md"
 	"github.com/rgpdoc/rgpdoc/build/render/ods"
 	"github.com/rgpdoc/rgpdoc/build/render/pdf"
@@ -314,6 +315,8 @@ func RenderFormat(d *doc.Document, f Format, th *html.Themes) ([]byte, error) {
 		return ods.Render(d)
 	case html.CSV:
 		return csv.Render(d)
+	case html.JSONLD:
+		return jsonld.Render(d)
 	case doc.Fragment:
 		return html.Fragment(d)
 	}

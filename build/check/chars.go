@@ -3,6 +3,9 @@ package check
 import (
 	"fmt"
 	"unicode"
+
+	"github.com/rgpdoc/rgpdoc/build/doc"
+	"github.com/rgpdoc/rgpdoc/build/load"
 )
 
 // checkCaracteres reports the characters that could break a document or
@@ -12,7 +15,13 @@ import (
 // A name, a label or a title holds on one line: a line break there would
 // split a heading or a table row of the documents.
 func checkCaracteres(r *run) {
+	heavy := r.heavyMarkup()
 	for _, t := range r.texts {
+		if t.prose() && heavy[t.file] && doc.Markup(t.s) > 0 {
+			r.report(t.file.Pos(t.ptr()), "les textes libres de ce fichier portent trop de balisage Markdown ([ ` * _ < !) pour être lus sans risque : "+
+				"ils seraient publiés comme simple texte ; allégez-les")
+			heavy[t.file] = false // once per file
+		}
 		prose := t.prose()
 		for _, c := range t.s {
 			var why string
@@ -30,4 +39,20 @@ func checkCaracteres(r *run) {
 			break
 		}
 	}
+}
+
+// heavyMarkup returns the files whose free texts are over doc.MaxMarkup
+// together: check does not parse them, and build does not render them.
+func (m *model) heavyMarkup() map[*load.File]bool {
+	sum := map[*load.File]int{}
+	for _, t := range m.texts {
+		if t.prose() {
+			sum[t.file] += doc.Markup(t.s)
+		}
+	}
+	out := map[*load.File]bool{}
+	for f, n := range sum {
+		out[f] = n > doc.MaxMarkup
+	}
+	return out
 }

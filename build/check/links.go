@@ -61,6 +61,7 @@ func checkLiens(r *run) {
 	report := func(t text, sev diag.Severity, format string, args ...any) {
 		*r.out = append(*r.out, diag.Finding{Pos: t.file.Pos(t.ptr()), Severity: sev, Rule: r.rule.ID, Message: fmt.Sprintf(format, args...)})
 	}
+	heavy := r.heavyMarkup() // reported by caracteres
 	for _, t := range r.texts {
 		kind, ok := addressKeys()[t.key]
 		// The documentation of a transfer is an address or a procedure.
@@ -74,7 +75,7 @@ func checkLiens(r *run) {
 			} else if problem != "" {
 				report(t, diag.Error, "%s : %s", q(t.s), problem)
 			}
-		case t.prose():
+		case t.prose() && !heavy[t.file]:
 			for _, dest := range doc.Links(t.s) {
 				if _, problem, warn := doc.Href(doc.Prose, dest); problem != "" && !warn {
 					report(t, diag.Error, "lien %s refusé : %s ; il serait publié comme simple texte", q(dest), problem)

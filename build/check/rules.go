@@ -113,7 +113,7 @@ var Rules = []*Rule{
 	{ID: "presentation", Severity: diag.Error, check: checkPresentation,
 		Title: "Le thème choisi existe ; le logo est un fichier ordinaire du dossier de l'organisation, une image du type que dit son nom (SVG, PNG, JPEG), et un SVG sans script, gestionnaire d'événement ni référence externe"},
 	{ID: "caracteres", Severity: diag.Error, check: checkCaracteres,
-		Title: "Aucun texte ne contient de caractère de contrôle ni de contrôle bidirectionnel (U+202A à U+202E, U+2066 à U+2069) ; les noms, libellés et titres tiennent sur une ligne, seuls les textes libres (Markdown) en ont plusieurs"},
+		Title: "Aucun texte ne contient de caractère de contrôle ni de contrôle bidirectionnel (U+202A à U+202E, U+2066 à U+2069) ; les noms, libellés et titres tiennent sur une ligne, seuls les textes libres (Markdown) en ont plusieurs, avec un balisage borné"},
 	{ID: "lien", Severity: diag.Error, check: checkLiens,
 		Title: "Les adresses web commencent par https:// (http:// : avertissement), les adresses électroniques sont des adresses ou des liens mailto:, " +
 			"les liens des textes libres sont https://, http://, mailto:, tel: ou #section : javascript:, data:, les chemins relatifs et les caractères invisibles sont refusés"},

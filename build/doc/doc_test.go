@@ -265,7 +265,7 @@ func TestPolitiqueFacts(t *testing.T) {
 			t.Errorf("retention row %d = %q, want %q", i, got, w)
 		}
 	}
-	if got := cellText(rows[2][3]); got != "Archivage intermédiaire pendant 10 ans à compter de la clôture de l'exercice comptable (article L. 123-22 du code de commerce)" {
+	if got := cellText(rows[2][3]); got != "Archivage intermédiaire pendant 10 ans à compter de la clôture de l'exercice comptable (article L. 123-22 du code de commerce), puis suppression" {
 		t.Errorf("archiving = %q", got)
 	}
 
@@ -778,6 +778,7 @@ func TestNoTransferOnlyWhenKnown(t *testing.T) {
 		has, not []string
 	}{
 		{"all in the EEA", []schema.Destinataire{team, host}, []string{none}, []string{"à compléter"}},
+		{"no recipient at all", nil, []string{"Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données."}, []string{none}},
 		{"a declared gap", []schema.Destinataire{team, host, gapped},
 			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis."}, []string{none}},
 		{"a processor without country", []schema.Destinataire{host, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},

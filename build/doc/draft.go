@@ -71,19 +71,25 @@ func (d *Document) setDraft(points []Inline) {
 func gapPoints(d *Document) []Inline {
 	type point struct {
 		context string
-		gap     Span
-		places  Inline
+		// rows are the table rows where the gap shows, one point for all.
+		rows   []string
+		gap    Span
+		places Inline
 	}
 	var points []*point
 	collect := func(section Span, bs []Block) {
-		gapsIn(bs, place{}, func(g Span, context []string) {
+		gapsIn(bs, place{}, func(g Span, context []string, row string) {
 			c := strings.Join(context, ", ")
 			i := slices.IndexFunc(points, func(p *point) bool { return p.context == c && p.gap.Text == g.Text })
 			if i < 0 {
 				points = append(points, &point{context: c, gap: g})
 				i = len(points) - 1
 			}
-			if p := points[i]; !slices.Contains(p.places, section) {
+			p := points[i]
+			if row != "" && !slices.Contains(p.rows, row) {
+				p.rows = append(p.rows, row)
+			}
+			if !slices.Contains(p.places, section) {
 				p.places = append(p.places, section)
 			}
 		})
@@ -104,8 +110,12 @@ func gapPoints(d *Document) []Inline {
 	var out []Inline
 	for _, p := range points {
 		var in Inline
-		if p.context != "" {
-			in = append(in, Span{Text: p.context + "\u00a0: "})
+		context := p.context
+		if len(p.rows) > 0 {
+			context += " (" + strings.Join(p.rows, " ; ") + ")"
+		}
+		if context != "" {
+			in = append(in, Span{Text: strings.TrimPrefix(context, " ") + "\u00a0: "})
 		}
 		in = append(in, p.gap, Span{Text: " ("})
 		if p.places[0].Link != "" {
@@ -133,17 +143,20 @@ func gapPoints(d *Document) []Inline {
 // terms of the definitions around it.
 type place struct {
 	names []string
+	// row names the table row the gap is in.
+	row string
 	// defined is set inside a definition, whose term names the gap's place
 	// better than the words that lead to it.
 	defined bool
 }
 
 func (p place) with(name string, defined bool) place {
-	return place{append(p.names[:len(p.names):len(p.names)], name), defined}
+	return place{append(p.names[:len(p.names):len(p.names)], name), p.row, defined}
 }
 
-// gapsIn calls f with each gap of blocks and the names of its place.
-func gapsIn(bs []Block, at place, f func(g Span, names []string)) {
+// gapsIn calls f with each gap of blocks, the names of its place and its
+// table row.
+func gapsIn(bs []Block, at place, f func(g Span, names []string, row string)) {
 	// Outside definitions, a gap that a few words lead to ("Hébergeurs :
 	// …", "3 ans") has them as a name too.
 	spans := func(in Inline) {
@@ -157,7 +170,7 @@ func gapsIn(bs []Block, at place, f func(g Span, names []string)) {
 			if l := strings.TrimRight(lead.String(), " \u00a0:;,—("); !at.defined && l != "" && utf8.RuneCountInString(l) <= 50 {
 				names = at.with(l, false).names
 			}
-			f(s, names)
+			f(s, names, at.row)
 		}
 	}
 	for _, b := range bs {
@@ -172,8 +185,9 @@ func gapsIn(bs []Block, at place, f func(g Span, names []string)) {
 			for _, row := range b.Rows {
 				for i, c := range row {
 					in := at.with(b.Caption, false)
-					if head := short(row[0]); i > 0 && head != "" {
-						in = in.with(head, false)
+					in.row = ""
+					if i > 0 {
+						in.row = short(row[0])
 					}
 					gapsIn(c, in, f)
 				}

@@ -16,8 +16,33 @@ import (
 // parsed (so that it is recognized) and then dropped by the conversion.
 var fragments = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify)).Parser()
 
-// markdown converts a Markdown fragment into blocks.
+// MaxMarkup bounds the markup of the free texts of one content file: the
+// sum, over its texts, of their length times their number of markup
+// characters ([ ` * _ < !). goldmark's parsing is quadratic on some texts
+// ("[a](" or "![a](" repeated, runs of backticks, mixed emphasis), which a
+// hostile file could use to stall check and build for hours; under this
+// bound the texts of a file parse in a few tens of milliseconds. Real texts
+// are thousands of times below it.
+const MaxMarkup = 1 << 22
+
+// Markup returns the markup cost of a Markdown text (see MaxMarkup).
+func Markup(src string) int {
+	marks := 0
+	for i := range len(src) {
+		switch src[i] {
+		case '[', '`', '*', '_', '<', '!':
+			marks++
+		}
+	}
+	return len(src) * marks
+}
+
+// markdown converts a Markdown fragment into blocks. A text over MaxMarkup,
+// which check refuses, is shown as plain text: the preview must not stall.
 func markdown(src string) []Block {
+	if Markup(src) > MaxMarkup {
+		return []Block{para(src)}
+	}
 	source := []byte(src)
 	root := fragments.Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))
 	return blocksOf(root, source)
@@ -187,8 +212,8 @@ func inlineOf(parent ast.Node, source []byte, st style) Inline {
 // written: check reports those that the link policy (Href) refuses, and
 // that the document shows as plain text.
 func Links(src string) []string {
-	if !strings.ContainsAny(src, "[<:@") {
-		return nil // no link can be written without one of them: most texts
+	if !strings.ContainsAny(src, "[<:@") || Markup(src) > MaxMarkup {
+		return nil // no link can be written without one of them (most texts), or shown as plain text
 	}
 	source := []byte(src)
 	root := fragments.Parse(text.NewReader(source), parser.WithContext(parser.NewContext()))

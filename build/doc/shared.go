@@ -523,7 +523,11 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 			unknown = append(unknown, line(d.Libelle, optional(" : ", joinStrings(", ", d.Noms)), "."))
 		}
 	}
-	if len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0 {
+	switch {
+	case len(list) == 0 && len(dest) == 0:
+		// With no recipient stated, nothing says where the data go.
+		return []Block{para("Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données.")}
+	case len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0:
 		return []Block{para(noTransfer)}
 	}
 	var out []Block

@@ -22,6 +22,8 @@ type Workbook struct {
 	// Activities are the activities the register describes, in the order
 	// of List, with the facts the linked-data export maps to its vocabulary.
 	Activities []*Activity
+	// Organisation is the organization keeping the register.
+	Organisation *schema.Organisation
 }
 
 // Sheet is one sheet of the workbook: a title, then tables one under the
@@ -45,6 +47,8 @@ type Activity struct {
 	Conservation  []*schema.Conservation
 	Mesures       []*schema.Mesure
 	Clients       []*schema.Client
+	// Retention words each retention row as the register does, by id.
+	Retention map[string]string
 }
 
 // workbook builds the register's workbook.
@@ -73,10 +77,15 @@ func (b *builder) workbook(ctrl, proc []*schema.Traitement) *Workbook {
 			b.processorTable(proc))
 	}
 	for _, t := range all {
-		w.Activities = append(w.Activities, &Activity{Traitement: t, Personnes: b.personnes(t), Donnees: b.donnees(t),
+		a := &Activity{Traitement: t, Personnes: b.personnes(t), Donnees: b.donnees(t),
 			Destinataires: b.destinataires(t), Transferts: b.transferts(t), Conservation: b.conservation(t),
-			Mesures: b.mesures(t), Clients: b.clients(t)})
+			Mesures: b.mesures(t), Clients: b.clients(t), Retention: map[string]string{}}
+		for _, r := range a.Conservation {
+			a.Retention[r.ID] = capitalized(line(retention(r), " ; à l'issue : ", ending(r), ".")).typeset().Plain()
+		}
+		w.Activities = append(w.Activities, a)
 	}
+	w.Organisation = b.org
 	return w
 }
 

@@ -269,7 +269,7 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		for _, id := range ids {
 			puts[id] = snap.orgs[id].files.Collect()
 		}
-		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch, Themes: s.th}
+		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV, html.JSONLD}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch, Themes: s.th}
 		listings, err := renderOrgs(site, findings, opts, func(p string, b []byte) error {
 			id, _, _ := strings.Cut(p, "/") // every file of an organization is in its folder
 			return puts[id](p, b)

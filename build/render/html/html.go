@@ -96,7 +96,7 @@ func Render(d *doc.Document, th *Themes) ([]byte, error) {
 }
 
 // Formats lists every format, in the order the pages present them.
-var Formats = []Format{HTML, Markdown, PDF, ODS, CSV}
+var Formats = []Format{HTML, Markdown, PDF, ODS, CSV, JSONLD}
 
 // alternate is another format of a document, linked from its page.
 type alternate struct{ Href, Type, Name string }
