@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
+	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/schema"
 )
 
@@ -18,6 +19,7 @@ var rulesByID = map[string]*Rule{}
 func init() {
 	for _, r := range Rules {
 		rulesByID[r.ID] = r
+		doc.RuleTitles[r.ID] = r.Title
 	}
 }
 

@@ -981,10 +981,12 @@ func TestDerogationsInRegister(t *testing.T) {
 	if d := Build(Registre, "o", c); slices.ContainsFunc(d.Sections, func(s *Section) bool { return s.ID == "ecarts" }) {
 		t.Error("a register without derogations has a section ecarts")
 	}
+	RuleTitles["conservation-cnil"] = "Une durée ne dépasse pas sa référence"
+	c.Conservation = []schema.Conservation{{ID: "clients", Libelle: "Données des clients"}}
 	c.Derogations = []schema.Derogation{{Regle: "conservation-cnil", Element: "clients", Motif: "historique demandé par nos clients"}}
 	d := Build(Registre, "o", c)
 	rows := table(t, section(t, d, "ecarts"), "Écarts justifiés").Rows
-	if len(rows) != 1 || cellText(rows[0][0])+" | "+cellText(rows[0][1])+" | "+cellText(rows[0][2]) != "conservation-cnil | clients | Historique demandé par nos clients" {
+	if len(rows) != 1 || cellText(rows[0][0])+" | "+cellText(rows[0][1])+" | "+cellText(rows[0][2]) != "Une durée ne dépasse pas sa référence | Données des clients | Historique demandé par nos clients" {
 		t.Errorf("rows = %v", rows)
 	}
 	if last := d.Sections[len(d.Sections)-1]; last.ID != "historique" {

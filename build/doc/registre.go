@@ -46,18 +46,59 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	d.Workbook = b.workbook(ctrl, proc)
 }
 
+// RuleTitles gives the requirement of each rule of rgpdoc check by its id,
+// for the register's derogations; build/check fills it (it imports this
+// package, not the other way round).
+var RuleTitles = map[string]string{}
+
 // derogations is the section, for the auditor, of the warnings of rgpdoc
 // check that the organization accepts, each with its reason; nil without any.
 func (b *builder) derogations() *Section {
 	if len(b.c.Derogations) == 0 {
 		return nil
 	}
-	t := &Table{Caption: "Écarts justifiés", Header: []string{"Règle de rgpdoc check", "Élément", "Motif"}, Widths: []float64{0.25, 0.2, 0.55}}
+	t := &Table{Caption: "Écarts justifiés", Header: []string{"Exigence", "Élément", "Motif"}, Widths: []float64{0.4, 0.2, 0.4}}
 	for _, x := range b.c.Derogations {
-		t.Rows = append(t.Rows, []Cell{cell(line(Span{Text: x.Regle, Code: true})), cell(line(orDash(x.Element, nil))), cell(capitalized(line(x.Motif)))})
+		rule := RuleTitles[x.Regle]
+		if rule == "" {
+			rule = x.Regle
+		}
+		t.Rows = append(t.Rows, []Cell{cell(line(rule)), cell(line(b.elementName(x.Element))), cell(capitalized(line(x.Motif)))})
 	}
 	return &Section{ID: "ecarts", Title: "Écarts justifiés", Blocks: []Block{
-		para("Écarts aux règles de vérification que l'organisation assume, chacun avec sa justification ; les règles sont décrites dans la documentation de rgpdoc (docs/regles.md)."), t}}
+		para("Écarts aux exigences vérifiées que l'organisation assume, chacun avec sa justification :"), t}}
+}
+
+// elementName names an element of the content by its label, for readers.
+func (b *builder) elementName(id string) string {
+	if id == "" {
+		return "Toute l'organisation"
+	}
+	c := b.c
+	for _, l := range [][]struct{ id, label string }{
+		labels(c.Traitements, func(x *schema.Traitement) (string, string) { return x.ID, x.Libelle }),
+		labels(c.Conservation, func(x *schema.Conservation) (string, string) { return x.ID, x.Libelle }),
+		labels(c.Donnees, func(x *schema.Donnee) (string, string) { return x.ID, x.Libelle }),
+		labels(c.Personnes, func(x *schema.Personne) (string, string) { return x.ID, x.Libelle }),
+		labels(c.Destinataires, func(x *schema.Destinataire) (string, string) { return x.ID, x.Libelle }),
+		labels(c.Clients, func(x *schema.Client) (string, string) { return x.ID, x.Libelle }),
+	} {
+		for _, e := range l {
+			if e.id == id {
+				return e.label
+			}
+		}
+	}
+	return id
+}
+
+func labels[T any](list []T, f func(*T) (string, string)) []struct{ id, label string } {
+	var out []struct{ id, label string }
+	for i := range list {
+		id, label := f(&list[i])
+		out = append(out, struct{ id, label string }{id, label})
+	}
+	return out
 }
 
 // InRegister returns the content as the register words it: the register is
