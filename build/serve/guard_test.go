@@ -24,23 +24,28 @@ func TestHostAllowed(t *testing.T) {
 	for _, tc := range []struct {
 		host string
 		addr net.Addr
+		name string
 		want bool
 	}{
-		{"127.0.0.1:8080", local, true},
-		{"localhost:8080", local, true},
-		{"LocalHost:8080", local, true},
-		{"[::1]:8080", local, true},
-		{"evil.example:8080", local, false}, // DNS rebinding
-		{"localhost.evil.example:8080", local, false},
-		{"127.0.0.1:9090", local, false},
-		{"localhost", local, false},
-		{"", local, false},
-		{"192.168.1.5:8080", local, false},
-		{"192.168.1.5:8080", all, true}, // shared on the network: any address of the machine
-		{"evil.example:8080", all, false},
+		{"127.0.0.1:8080", local, "", true},
+		{"localhost:8080", local, "", true},
+		{"LocalHost:8080", local, "", true},
+		{"[::1]:8080", local, "", true},
+		{"evil.example:8080", local, "", false}, // DNS rebinding
+		{"localhost.evil.example:8080", local, "", false},
+		{"127.0.0.1:9090", local, "", false},
+		{"localhost", local, "", false},
+		{"", local, "", false},
+		{"192.168.1.5:8080", local, "", false},
+		{"192.168.1.5:8080", all, "", true}, // shared on the network: any address of the machine
+		{"evil.example:8080", all, "", false},
+		{"preview.lan:8080", all, "preview.lan", true}, // the name given to --addr
+		{"PREVIEW.lan:8080", local, "preview.lan", true},
+		{"evil.example:8080", all, "preview.lan", false},
+		{"preview.lan:9090", all, "preview.lan", false},
 	} {
-		if got := hostAllowed(tc.host, tc.addr); got != tc.want {
-			t.Errorf("hostAllowed(%q, %s) = %v, want %v", tc.host, tc.addr, got, tc.want)
+		if got := hostAllowed(tc.host, tc.addr, tc.name); got != tc.want {
+			t.Errorf("hostAllowed(%q, %s, %q) = %v, want %v", tc.host, tc.addr, tc.name, got, tc.want)
 		}
 	}
 }

@@ -61,6 +61,9 @@ type Options struct {
 	Epoch time.Time
 	// Log receives the French progress messages.
 	Log io.Writer
+	// Name is the host name the user gave to listen on (--addr), which
+	// requests may use besides the loopback names; empty for none.
+	Name string
 }
 
 // Server is a preview server. Its zero value is not usable: see New.
@@ -112,7 +115,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	defer w.close()
 	srv := &http.Server{
-		Handler:           s.guard(ln.Addr()),
+		Handler:           s.guard(ln.Addr(), s.opts.Name),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// Long enough for the first request of a large PDF; the events

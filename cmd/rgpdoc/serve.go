@@ -21,7 +21,7 @@ func newServeCmd() *command {
 			fs := newFlags("serve", "[--content DOSSIER] [--addr HÔTE:PORT] [--open] [--themes DOSSIER]",
 				"Construit le site en mémoire et le sert aux adresses où build l'écrit, PDF compris.\n"+
 					"À chaque enregistrement d'un fichier de contenu ou de thème, seules les organisations\n"+
-					"concernées sont reconstruites et les pages ouvertes se rechargent d'elles-mêmes. Si le\n"+
+					"concernées sont reconstruites et les pages ouvertes se mettent à jour d'elles-mêmes. Si le\n"+
 					"contenu a des erreurs, chaque page les affiche (fichier:ligne:colonne) par-dessus la\n"+
 					"dernière version valide, jusqu'à leur correction. Ctrl-C arrête l'aperçu.", stderr)
 			content := fs.String("content", "content", "`DOSSIER` du contenu")
@@ -64,7 +64,8 @@ func newServeCmd() *command {
 					fmt.Fprintf(stderr, "rgpdoc serve : navigateur non ouvert (%v) ; ouvrez %s\n", err, url)
 				}
 			}
-			s := serve.New(serve.Options{Content: *content, Themes: *themes, Epoch: epoch, Log: stderr})
+			name, _, _ := net.SplitHostPort(*addr)
+			s := serve.New(serve.Options{Content: *content, Themes: *themes, Epoch: epoch, Log: stderr, Name: name})
 			if err := s.Run(ctx, ln); err != nil {
 				fmt.Fprintf(stderr, "rgpdoc serve : %v\n", err)
 				return exitUsage
