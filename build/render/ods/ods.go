@@ -89,7 +89,9 @@ func stored(name string, data []byte, date time.Time) *zip.FileHeader {
 	return &zip.FileHeader{
 		Name: name, Method: zip.Store, CRC32: crc32.ChecksumIEEE(data),
 		CompressedSize64: n, UncompressedSize64: n,
+		//lint:ignore SA1019 Modified would add the extended-timestamp extra field OpenDocument forbids here
 		ModifiedDate: uint16((date.Year()-1980)<<9 | int(date.Month())<<5 | date.Day()),
+		//lint:ignore SA1019 as above
 		ModifiedTime: uint16(date.Hour()<<11 | date.Minute()<<5 | date.Second()/2),
 	}
 }
