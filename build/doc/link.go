@@ -74,7 +74,9 @@ func Href(k Address, s string) (href, problem string, warn bool) {
 			return "", "numéro de téléphone mal formé (tel:+33123456789 attendu)", false
 		}
 		return s, "", false
-	case k == Prose && strings.HasPrefix(s, "#") && len(s) > 1:
+	case k == Prose && strings.HasPrefix(s, "#") && len(s) > 1 && !strings.Contains(s, ":"):
+		// A colon would read as a scheme to browsers and html/template
+		// (« #0: »); section anchors never hold one.
 		return s, "", false
 	case k == Prose:
 		return "", "seuls les liens https://, http://, mailto:, tel: et #section sont permis", false

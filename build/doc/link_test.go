@@ -37,6 +37,8 @@ func TestHref(t *testing.T) {
 		{Prose, "mailto:dpo@exemple.fr", "mailto:dpo@exemple.fr", false},
 		{Prose, "#droits", "#droits", false},
 		{Prose, "#", "", false},
+		{Prose, "#0:", "", false}, // found by FuzzEscaping: html/template reads a scheme
+		{Prose, "#a:b", "", false},
 		{Prose, "https://exemple.fr", "https://exemple.fr", false},
 		{Prose, "javascript:alert(1)", "", false},
 		{Prose, "data:image/png;base64,AAAA", "", false},
