@@ -71,25 +71,7 @@ func TestNoDeveloperText(t *testing.T) {
 // modelKeys returns the keys of the model's YAML.
 func modelKeys() map[string]bool {
 	keys := map[string]bool{}
-	seen := map[reflect.Type]bool{}
-	var walk func(reflect.Type)
-	walk = func(t reflect.Type) {
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
-			t = t.Elem()
-		}
-		if t.Kind() != reflect.Struct || seen[t] {
-			return
-		}
-		seen[t] = true
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
-				keys[name] = true
-			}
-			walk(f.Type)
-		}
-	}
-	walk(reflect.TypeFor[schema.Contenu]())
+	schema.Fields(func(key string, _ reflect.StructField) { keys[key] = true })
 	return keys
 }
 

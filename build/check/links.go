@@ -17,35 +17,16 @@ import (
 var addressKeys = sync.OnceValue(func() map[string]doc.Address {
 	kinds := map[string]doc.Address{}
 	plain := map[string]bool{} // string fields with no address format
-	seen := map[reflect.Type]bool{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
-			t = t.Elem()
+	schema.Fields(func(key string, f reflect.StructField) {
+		switch tag := f.Tag.Get("jsonschema"); {
+		case strings.Contains(tag, "format=uri"):
+			kinds[key] = doc.Web
+		case strings.Contains(tag, "format=email"):
+			kinds[key] = doc.Email
+		case f.Type.Kind() == reflect.String:
+			plain[key] = true
 		}
-		if t.Kind() != reflect.Struct || seen[t] {
-			return
-		}
-		seen[t] = true
-		for i := range t.NumField() {
-			f := t.Field(i)
-			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			tag := f.Tag.Get("jsonschema")
-			switch {
-			case f.Anonymous || key == "" || key == "-":
-				walk(f.Type)
-			case strings.Contains(tag, "format=uri"):
-				kinds[key] = doc.Web
-			case strings.Contains(tag, "format=email"):
-				kinds[key] = doc.Email
-			case f.Type.Kind() == reflect.String:
-				plain[key] = true
-			default:
-				walk(f.Type)
-			}
-		}
-	}
-	walk(reflect.TypeFor[schema.Contenu]())
+	})
 	for key := range kinds {
 		if plain[key] {
 			panic(fmt.Sprintf("check: the key %q names an address in one object and a text in another", key))
