@@ -110,42 +110,65 @@ func InRegister(c *schema.Contenu) *schema.Contenu {
 	v.Traitements = slices.Clone(c.Traitements)
 	for i := range v.Traitements {
 		t := &v.Traitements[i]
-		reworded(t.Registre, &t.Libelle, &t.Description, nil)
+		if r := t.Registre; r != nil {
+			reword(wording[string]{&t.Libelle, r.Libelle}, wording[string]{&t.Description, r.Description})
+			reword(wording[[]string]{&t.Canaux, r.Canaux}, wording[[]string]{&t.Information, r.Information},
+				wording[[]string]{&t.Operations, r.Operations})
+		}
 		t.Finalites = slices.Clone(t.Finalites)
 		for j := range t.Finalites {
-			f := &t.Finalites[j]
-			reworded(f.Registre, &f.Libelle, &f.Description, &f.Interet)
+			if f := &t.Finalites[j]; f.Registre != nil {
+				reword(wording[string]{&f.Libelle, f.Registre.Libelle}, wording[string]{&f.Description, f.Registre.Description},
+					wording[string]{&f.Interet, f.Registre.Interet})
+			}
 		}
 	}
 	v.Destinataires = slices.Clone(c.Destinataires)
 	for i := range v.Destinataires {
-		d := &v.Destinataires[i]
-		reworded(d.Registre, &d.Libelle, &d.Description, nil)
+		if d := &v.Destinataires[i]; d.Registre != nil {
+			reword(wording[string]{&d.Libelle, d.Registre.Libelle}, wording[string]{&d.Description, d.Registre.Description})
+		}
+	}
+	v.Personnes = slices.Clone(c.Personnes)
+	for i := range v.Personnes {
+		if p := &v.Personnes[i]; p.Registre != nil {
+			reword(wording[string]{&p.Libelle, p.Registre.Libelle}, wording[string]{&p.Description, p.Registre.Description})
+		}
 	}
 	v.Donnees = slices.Clone(c.Donnees)
 	for i := range v.Donnees {
-		d := &v.Donnees[i]
-		reworded(d.Registre, &d.Libelle, &d.Description, nil)
+		if d := &v.Donnees[i]; d.Registre != nil {
+			reword(wording[string]{&d.Libelle, d.Registre.Libelle}, wording[string]{&d.Description, d.Registre.Description})
+		}
+	}
+	v.Conservation = slices.Clone(c.Conservation)
+	for i := range v.Conservation {
+		if l := &v.Conservation[i]; l.Registre != nil {
+			r := l.Registre
+			reword(wording[string]{&l.Libelle, r.Libelle}, wording[string]{&l.Critere, r.Critere}, wording[string]{&l.Ou, r.Ou},
+				wording[string]{&l.Precision, r.Precision}, wording[string]{&l.Motif, r.Motif})
+		}
 	}
 	v.Securite = slices.Clone(c.Securite)
 	for i := range v.Securite {
-		m := &v.Securite[i]
-		reworded(m.Registre, nil, &m.Description, nil)
+		if m := &v.Securite[i]; m.Registre != nil {
+			reword(wording[string]{&m.Description, m.Registre.Description})
+		}
 	}
 	return &v
 }
 
-// reworded replaces texts by the register's wording of them, where given.
-func reworded(f *schema.Formulation, libelle, description, interet *string) {
-	if f == nil {
-		return
-	}
-	for _, r := range []struct {
-		to   *string
-		from string
-	}{{libelle, f.Libelle}, {description, f.Description}, {interet, f.Interet}} {
-		if r.to != nil && r.from != "" {
-			*r.to = r.from
+// wording is a text of the content and the register's wording of it.
+type wording[T string | []string] struct {
+	to   *T
+	from T
+}
+
+// reword replaces each text by the register's wording of it, where given.
+func reword[T string | []string](ws ...wording[T]) {
+	for _, w := range ws {
+		if len(w.from) > 0 {
+			*w.to = w.from
 		}
 	}
 }
