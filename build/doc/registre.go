@@ -497,7 +497,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	data := &Table{
 		Caption: "Catégories de données",
-		Header:  []string{"Famille", "Données", "Source", "Durée de conservation"},
+		Header:  []string{"Famille", "Données", "Source", "Durée de conservation (ligne du tableau suivant)"},
 		Widths:  []float64{0.17, 0.33, 0.18, 0.32},
 	}
 	sens := &Table{Caption: "Données sensibles", Header: []string{"Données", "Catégorie", "Condition ou fondement"}, Widths: []float64{0.3, 0.3, 0.4}}
@@ -506,7 +506,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		if len(d.Exemples) > 0 {
 			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
 		}
-		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.kept(t, d)})
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.keptRows(t, d)})
 		if s := d.Sensible; s != nil {
 			cond := any(gap(d.ACompleter, "sensible", "condition de l'art. 9, § 2"))
 			switch {
@@ -565,9 +565,9 @@ func origin(d *schema.Donnee) Inline {
 	return out
 }
 
-// kept writes the retention of a data category in an activity: for each of
-// its categories of people, the rows that apply (schema.Retention).
-func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
+// retained returns the retention rows that apply to a data category in an
+// activity: for each of its categories of people, those of schema.Retention.
+func (b *builder) retained(t *schema.Traitement, d *schema.Donnee) []*schema.Conservation {
 	all := b.conservation(t)
 	people := t.PeopleOf(d)
 	if len(people) == 0 {
@@ -581,17 +581,29 @@ func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
 			}
 		}
 	}
+	return rows
+}
+
+// unretained is the gap of a data category that no retention row covers:
+// the activity says why it cites no row; else the data category may.
+func unretained(t *schema.Traitement, d *schema.Donnee) Inline {
+	gaps := t.ACompleter
+	if _, ok := gaps["conservation"]; !ok {
+		gaps = d.ACompleter
+	}
+	return line(gap(gaps, "conservation", "durée de conservation"))
+}
+
+// kept writes the retention of a data category in an activity, in full: the
+// workbook, on the CNIL's model, has no table of retention rows.
+func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
+	rows := b.retained(t, d)
 	text := func(r *schema.Conservation) Inline {
 		return append(retention(r), line(" ; à l'issue : ", ending(r), ".")...)
 	}
 	switch len(rows) {
 	case 0:
-		// The activity says why it cites no row; else the data category may.
-		gaps := t.ACompleter
-		if _, ok := gaps["conservation"]; !ok {
-			gaps = d.ACompleter
-		}
-		return cell(line(gap(gaps, "conservation", "durée de conservation")))
+		return cell(unretained(t, d))
 	case 1:
 		return cell(capitalized(text(rows[0])))
 	}
@@ -600,6 +612,25 @@ func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
 		items = append(items, append(line(r.Libelle, " : "), text(r)...))
 	}
 	return Cell{bullets(items...)}
+}
+
+// keptRows names, for a data category of a register sheet, the rows of the
+// sheet's table of retention periods that apply to it, so that each period
+// and each of its gaps is stated once. A category no row covers is a gap,
+// unless the activity cites no row at all: its table then shows the gap.
+func (b *builder) keptRows(t *schema.Traitement, d *schema.Donnee) Cell {
+	rows := b.retained(t, d)
+	if len(rows) == 0 {
+		if len(b.conservation(t)) == 0 {
+			return cell(line("—"))
+		}
+		return cell(unretained(t, d))
+	}
+	var names []string
+	for _, r := range rows {
+		names = append(names, r.Libelle)
+	}
+	return cell(joinStrings(" ; ", names))
 }
 
 // recipientGroups are the CNIL model's categories of recipients.
