@@ -772,6 +772,8 @@ func TestNoTransferOnlyWhenKnown(t *testing.T) {
 		ACompleter: schema.Lacunes{"pays": "lieu du serveur non dit"}}
 	silent := schema.Destinataire{ID: "prestataires", Libelle: "Prestataires", Type: "sous_traitant"}
 	abroad := schema.Destinataire{ID: "envoi", Libelle: "Envoi de courriels", Type: "sous_traitant", Pays: []schema.Pays{"US"}}
+	partner := schema.Destinataire{ID: "partenaire", Libelle: "Partenaires commerciaux", Type: "partenaire"}
+	authority := schema.Destinataire{ID: "autorites", Libelle: "Autorités compétentes", Type: "autorite"}
 	tests := []struct {
 		name     string
 		dest     []schema.Destinataire
@@ -779,8 +781,12 @@ func TestNoTransferOnlyWhenKnown(t *testing.T) {
 	}{
 		{"all in the EEA", []schema.Destinataire{team, host}, []string{none}, []string{"à compléter"}},
 		{"no recipient at all", nil, []string{"Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données."}, []string{none}},
+		{"all in the EEA, or the organization's services and authorities", []schema.Destinataire{team, host, authority}, []string{none}, []string{"à compléter"}},
 		{"a declared gap", []schema.Destinataire{team, host, gapped},
-			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis."}, []string{none}},
+			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, dont le pays reste à compléter (voir les destinataires) :", "Partenaire technique : Tircis."},
+			[]string{none, "à compléter : pays où ils traitent les données"}},
+		{"a partner without country", []schema.Destinataire{team, partner}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaires commerciaux."}, []string{none}},
+		{"a declared gap and a silent processor", []schema.Destinataire{gapped, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis.", "Prestataires."}, []string{none}},
 		{"a processor without country", []schema.Destinataire{host, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
 		{"a transfer and a processor without country", []schema.Destinataire{abroad, silent}, []string{"Pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
 		{"outside the EEA without transfer", []schema.Destinataire{host, abroad}, []string{"à compléter : garanties du transfert vers Envoi de courriels (États-Unis)"}, []string{none}},

@@ -503,11 +503,13 @@ const noTransfer = "Les données ne sont pas transférées hors de l'Espace éco
 // transfersBlocks presents the transfers outside the EEA with their
 // safeguards. It says that the data leave no EEA country only when every
 // recipient's location is known: a recipient working outside the EEA without
-// a declared transfer, or a processor (or host) whose country is not given,
-// is left visible as a gap.
+// a declared transfer, or one whose country is not given, is left visible as
+// a gap. The organization's own services and the public authorities it
+// answers to are where the organization is, and need no country.
 func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire) []Block {
 	var undeclared []string
 	var unknown []Inline
+	explained := true // every unknown country is a gap the recipients' table shows
 	for _, d := range dest {
 		if b.transferred(list, d.ID) {
 			continue
@@ -518,9 +520,9 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 			}
 		}
 		_, gapped := d.ACompleter["pays"]
-		if len(d.Pays) == 0 && (gapped || d.Type == "sous_traitant" || d.Hebergeur) {
-			// The recipients' section already gives why the country is missing.
+		if len(d.Pays) == 0 && (gapped || d.Hebergeur || d.Type != "interne" && d.Type != "autorite") {
 			unknown = append(unknown, line(d.Libelle, optional(" : ", joinStrings(", ", d.Noms)), "."))
+			explained = explained && gapped
 		}
 	}
 	switch {
@@ -538,7 +540,12 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 	for _, u := range undeclared {
 		out = append(out, para(gap(nil, "", "garanties du transfert vers "+u)))
 	}
+	// A country the recipients' table already shows as a gap, with its
+	// reason, is not a second open point.
 	where := line("pour les destinataires suivants, ", gap(nil, "", "pays où ils traitent les données"), " :")
+	if explained {
+		where = line("pour les destinataires suivants, dont le pays reste à compléter (voir les destinataires) :")
+	}
 	switch {
 	case len(unknown) == 0:
 	case len(list) == 0 && len(undeclared) == 0:
