@@ -59,8 +59,14 @@ type run struct {
 
 // report adds a finding with the rule's severity.
 func (r *run) report(pos diag.Pos, format string, args ...any) {
+	r.reportPoint(pos, r.rule.point(), format, args...)
+}
+
+// reportPoint is report with the sentence the draft banner shows, when the
+// element's own facts say more to a legal reader than the rule's title.
+func (r *run) reportPoint(pos diag.Pos, point, format string, args ...any) {
 	*r.out = append(*r.out, diag.Finding{Pos: pos, Severity: r.rule.Severity, Rule: r.rule.ID, Message: fmt.Sprintf(format, args...),
-		Document: r.rule.point()})
+		Document: point})
 }
 
 // point is what the draft banner says of a finding of the rule that the
