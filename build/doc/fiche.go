@@ -202,7 +202,8 @@ func (b *builder) activityList(acts []*schema.Traitement, linked bool) *Table {
 		Caption: "Liste des traitements",
 		Header: []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche",
 			"Finalité du traitement", "Données sensibles", "Rôle de l'organisation", "Analyse d'impact"},
-		Widths: []float64{0.15, 0.08, 0.1, 0.1, 0.22, 0.1, 0.1, 0.15},
+		Widths:  []float64{0.15, 0.08, 0.1, 0.1, 0.22, 0.1, 0.1, 0.15},
+		Summary: linked,
 	}
 	for _, a := range acts {
 		name := line(a.Libelle)
