@@ -237,6 +237,24 @@ func TestEndingWording(t *testing.T) {
 	}
 }
 
+// TestArchiveWording checks the register's « Archivage intermédiaire »
+// column: « Aucun » only when the row's fate follows its active period.
+func TestArchiveWording(t *testing.T) {
+	tests := []struct {
+		row  schema.Conservation
+		want string
+	}{
+		{schema.Conservation{Fin: "suppression"}, "Aucun"},
+		{schema.Conservation{Fin: "archivage_intermediaire"}, "à compléter : durée et fondement de l'archivage"},
+		{schema.Conservation{}, "Voir le sort final"},
+	}
+	for _, tt := range tests {
+		if got := plain(archive(&tt.row).typeset().String()); got != tt.want {
+			t.Errorf("archive(%+v) = %q, want %q", tt.row, got, tt.want)
+		}
+	}
+}
+
 func TestPolitiqueFacts(t *testing.T) {
 	c := fixture(t)
 	d := Build(Politique, "exemple", c)
