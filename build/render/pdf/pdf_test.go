@@ -370,3 +370,20 @@ func TestTallRow(t *testing.T) {
 		t.Errorf("%d measures drawn, want 150", next)
 	}
 }
+
+// TestCompressPagesAsFpdf checks that compressPages gives, byte for byte,
+// the file fpdf writes when it compresses the pages itself.
+func TestCompressPagesAsFpdf(t *testing.T) {
+	for _, landscape := range []bool{false, true} {
+		var out [2][]byte
+		for i, own := range []bool{false, true} {
+			var err error
+			if out[i], err = renderWith(sample(landscape), own); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(out[0], out[1]) {
+			t.Errorf("landscape=%v: compressPages differs from fpdf's compression", landscape)
+		}
+	}
+}
