@@ -146,14 +146,19 @@ func (l *layout) write(d *doc.Document, p *paginator, ownCompression bool) ([]by
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCellMargin(0)
-	ttf := &l.fs.cut
-	if l.full {
-		ttf = &l.fs.full
-	}
 	for i := range nFaces {
-		if l.used[i] {
-			f.AddUTF8FontFromBytes(l.fs.family[i], "", ttf[i])
+		if !l.used[i] {
+			continue
 		}
+		fd, err := l.fs.faces[i]()
+		if err != nil {
+			return nil, err
+		}
+		ttf := fd.cut
+		if l.full {
+			ttf = fd.full
+		}
+		f.AddUTF8FontFromBytes(l.fs.family[i], "", ttf)
 	}
 	w := &writer{layout: l, f: f, face: nFaces, links: map[string]int{}, p: p}
 	for n, pg := range p.pages {
