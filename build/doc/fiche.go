@@ -162,13 +162,18 @@ func (b *builder) retentionSplit(t *schema.Traitement) *Table {
 	return tab
 }
 
-// archive is the intermediate archiving of a retention row, or « Aucun ».
+// archive is the intermediate archiving of a retention row, or « Aucun »
+// when the row's fate follows the active base directly. With no fate stated,
+// nothing says whether the data are archived: the fate's gap stands for both.
 func archive(r *schema.Conservation) Inline {
 	if a := r.Archivage; a != nil {
 		return capitalized(line(period(a.Duree), " (", fact(a.Fondement, r.ACompleter, "archivage", "fondement de l'archivage"), ")"))
 	}
-	if r.Fin == "archivage_intermediaire" {
+	switch r.Fin {
+	case "archivage_intermediaire":
 		return line(gap(r.ACompleter, "archivage", "durée et fondement de l'archivage"))
+	case "":
+		return line("—")
 	}
 	return line("Aucun")
 }

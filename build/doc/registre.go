@@ -217,7 +217,7 @@ func (s registerShared) section(b *builder) *Section {
 		out = append(out, para("Les destinataires suivants reçoivent des données de toutes les activités du registre :"), recipientTable(s.recipients, false))
 	}
 	if len(s.transfers) > 0 || len(s.recipients) > 0 {
-		if tr := b.transfersBlocks(s.transfers, s.recipients); len(s.transfers) > 0 || !notTransferred(tr) {
+		if tr := b.transfersBlocks(s.transfers, s.recipients, false); len(s.transfers) > 0 || !notTransferred(tr) {
 			out = append(out, tr...)
 		}
 	}
@@ -302,13 +302,16 @@ func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 		if name == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(b.dpoDoubt()), toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
 		t.Rows = append(t.Rows, actor("Représentant", r.Nom, r.Adresse, r.Telephone, r.Email))
 	case b.outsideEU():
 		t.Rows = append(t.Rows, actor("Représentant", gap(o.ACompleter, "representant", "représentant dans l'Union européenne"), nil, "", ""))
+	case o.Siege == nil:
+		// With no siège, where the organization is established is not a fact.
+		t.Rows = append(t.Rows, actor("Représentant", "Sans objet si le siège social, à compléter, est situé dans l'Union européenne", nil, "", ""))
 	default:
 		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (organisation établie dans l'Union européenne)", nil, "", ""))
 	}
@@ -530,10 +533,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	sh := b.shared
 	dest := without(b.destinataires(t), sh.recipients)
 	out = append(out, recipientTable(dest, true))
-	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest)
-	if len(sh.transfers) == 0 || !notTransferred(tr) {
-		out = append(out, tr...)
-	}
+	out = append(out, b.transfersBlocks(without(b.transferts(t), sh.transfers), dest, len(sh.transfers) > 0)...)
 	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
 		out = append(out, securityTable(own, t.ACompleter))
 	}
