@@ -8,6 +8,7 @@ package content_test
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/build/load"
+	rendered "github.com/rgpdoc/rgpdoc/build/render/html"
 	"github.com/rgpdoc/rgpdoc/build/typo"
 	"github.com/rgpdoc/rgpdoc/internal/textof"
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -81,6 +83,19 @@ func service(want string) fact {
 		}
 		return out
 	}}.in(politique)
+}
+
+// passage is a phrase of the seed that one of the texts of the model holds,
+// inside a longer sentence.
+func passage(name, want string, texts func(c *schema.Contenu) []string) fact {
+	return fact{name: name, want: want, got: func(c *schema.Contenu) []string {
+		for _, s := range texts(c) {
+			if strings.Contains(spaced(s), spaced(want)) {
+				return []string{want}
+			}
+		}
+		return nil
+	}}
 }
 
 // gapBasis is how the documents begin to show a missing legal basis
@@ -540,6 +555,17 @@ var seeds = map[string][]fact{
 		client("Promoteurs constructeurs"),
 		client("Commercialisateurs immobiliers"),
 		client("Agences immobilières"),
+		passage("définition de « vous »", "en tant que centre d'appels et de contacts web (« Call et Web Center »)",
+			func(c *schema.Contenu) []string { return []string{c.Documents.Charte.Introduction} }).in(charte),
+		passage("hébergement dans AdequatData", "en mode dédié ou sous forme de partition dans les outils mutualisés",
+			func(c *schema.Contenu) []string { return c.Traitements[0].Operations }).in(charte, registre),
+		passage("durée liée aux accords contractuels", "contractuels passés avec le donneur d'ordre", func(c *schema.Contenu) []string {
+			var out []string
+			for _, r := range c.Conservation {
+				out = append(out, r.Fondement)
+			}
+			return out
+		}).in(registre),
 	},
 }
 
@@ -681,7 +707,7 @@ func TestSeedFactsInDocuments(t *testing.T) {
 					looked = true
 					x := f
 					if d.Kind == doc.Registre {
-						x.want = inRegister(f, &o.Content)
+						x = inRegister(f, &o.Content)
 					}
 					for _, format := range formats {
 						if !shown(d, format, x) {
@@ -698,16 +724,20 @@ func TestSeedFactsInDocuments(t *testing.T) {
 }
 
 // inRegister returns a fact as the register words it: the register's own
-// wording of the same value, where the content gives one (registre).
-func inRegister(f fact, c *schema.Contenu) string {
-	if f.got == nil {
-		return f.want
+// wording of the same value, and of the purpose it belongs to, where the
+// content gives one (registre).
+func inRegister(f fact, c *schema.Contenu) fact {
+	r := doc.InRegister(c)
+	if f.got != nil {
+		orig, reg := values(f, c), values(f, r)
+		if i := slices.Index(orig, spaced(f.want)); i >= 0 && len(reg) == len(orig) {
+			f.want = reg[i]
+		}
 	}
-	orig, reg := values(f, c), values(f, doc.InRegister(c))
-	if i := slices.Index(orig, spaced(f.want)); i >= 0 && len(reg) == len(orig) {
-		return reg[i]
+	if i := slices.IndexFunc(finalites(c), func(p schema.Finalite) bool { return p.Libelle == f.purpose }); f.purpose != "" && i >= 0 {
+		f.purpose = finalites(r)[i].Libelle
 	}
-	return f.want
+	return f
 }
 
 // shown tells whether a document shows a fact in format f. A legal basis
@@ -847,10 +877,17 @@ var seedDefects = map[string][]defect{
 	"sofratel-cat": {
 		{"société à responsabilité limitée (SAS)", "a-verifier", "« société à responsabilité limitée » et « SAS »"},
 		{"notre service  ,", "a-verifier", "notre service"},
+		{"via un contrat avec un bailleur social", "a-verifier", "« via un contrat avec un bailleur social »"},
+		{"3 mois maximum, sauf opposition explicite", "a-verifier", "« sauf opposition explicite » (section 7) et « avec votre consentement »"},
+		{"il est possible que les Données", "langage-vague", "« il est possible que »"},
 	},
 	"marketing-lab": {
 		{"1 à date, par 6 mois sans limite", "a-verifier", "sans limite"},
 		{"serveur local", "sauvegarde-non-chiffree", "non chiffrée"},
+		{"des serveurs européens chez Gandi", "a-verifier", "serveurs européens"},
+		{"D'intervenir auprès du prospect", "a-verifier", "D'intervenir auprès du prospect"},
+		{"Marketing Lab est susceptible de partager", "langage-vague", "« susceptible de »"},
+		{"Dans certains cas, à ces données de base, peuvent s'ajouter", "langage-vague", "« dans certains cas »"},
 	},
 }
 
@@ -869,5 +906,25 @@ func TestSeedDefectsReported(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRegisterInThirdPerson reads the registers of content/ as a DPO would:
+// the register is the organization's own document, so neither the person
+// (« vous ») nor the organization (« nous ») is addressed or speaks in it,
+// quotations of a source apart. Where the policy's text does, the content
+// gives the register's wording (registre).
+func TestRegisterInThirdPerson(t *testing.T) {
+	person := regexp.MustCompile(`(?i)\b(vous|votre|vos|nous|notre|nos)\b`)
+	quoted := regexp.MustCompile(`«[^»]*»`)
+	for _, d := range textof.Drafts(t, loadContent(t), []build.Format{rendered.HTML}) {
+		if d.Kind != doc.Registre {
+			continue
+		}
+		text := quoted.ReplaceAllString(strings.ReplaceAll(d.Text[rendered.HTML], "rendez-vous", ""), "«»")
+		for _, m := range person.FindAllStringIndex(text, -1) {
+			t.Errorf("%s : registre à la deuxième ou première personne : « …%s… »", d.Org.ID,
+				text[max(0, m[0]-60):min(len(text), m[1]+40)])
+		}
 	}
 }

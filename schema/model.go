@@ -315,6 +315,8 @@ type Personne struct {
 	// ne vaut que pour les parties (art. 6, § 1, b) du RGPD). Non vérifié si absent. Champ interne :
 	// il sert aux règles de rgpdoc check, les documents présentant déjà la base légale.
 	PartieAuContrat *bool `json:"partie_au_contrat,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
+	Registre *Formulation `json:"registre,omitempty"`
 }
 
 // Donnee est une catégorie de données à caractère personnel.
@@ -351,7 +353,7 @@ type Donnee struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
-	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
 	Registre *Formulation `json:"registre,omitempty"`
 }
 
@@ -390,7 +392,7 @@ type Destinataire struct {
 	ACompleter Lacunes `json:"a_completer,omitempty"`
 	// Valeurs à confirmer : nom du champ → valeurs contradictoires ou douteuses que donne la source.
 	AVerifier Verifications `json:"a_verifier,omitempty"`
-	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
 	Registre *Formulation `json:"registre,omitempty"`
 }
 
@@ -479,8 +481,8 @@ type Traitement struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Vrai si l'activité filme les personnes (vidéosurveillance, vidéoprotection) : l'essentiel le signale.
 	Videosurveillance bool `json:"videosurveillance,omitempty"`
-	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
-	Registre *Formulation `json:"registre,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
+	Registre *FormulationTraitement `json:"registre,omitempty"`
 }
 
 // AIPD est l'examen d'une activité au regard des neuf critères de l'analyse d'impact relative à la
@@ -525,7 +527,7 @@ type Finalite struct {
 	AVerifier Verifications `json:"a_verifier,omitempty"`
 	// Comment le consentement est recueilli (base consentement).
 	Recueil *Recueil `json:"recueil,omitempty"`
-	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
 	Registre *Formulation `json:"registre,omitempty"`
 }
 
@@ -597,6 +599,8 @@ type Conservation struct {
 	// Pour ces personnes, elle remplace les lignes qui ne nomment aucune personne (voir « Combinaison des lignes de conservation »).
 	// Champ interne : il rattache la ligne aux personnes, sans texte propre.
 	Personnes []string `json:"personnes,omitempty"`
+	// Formulation du registre, à la troisième personne, quand le texte de la ligne s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
+	Registre *FormulationConservation `json:"registre,omitempty"`
 	// Durée de référence de la CNIL ou du droit français à laquelle la ligne se compare (voir docs/regles.md) ;
 	// sans elle, rgpdoc check ne compare la durée à aucune référence. Champ interne : il sert aux règles de rgpdoc check.
 	Referentiel Referentiel `json:"referentiel,omitempty"`
@@ -639,7 +643,7 @@ type Mesure struct {
 	Chiffree *bool `json:"chiffree,omitempty"`
 	// Traitements concernés (identifiants) ; tous si absent.
 	Traitements []string `json:"traitements,omitempty"`
-	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous »).
+	// Formulation du registre, à la troisième personne, quand le texte de l'élément s'adresse à la personne (« vous ») ou parle au nom de l'organisation (« nous »).
 	Registre *Formulation `json:"registre,omitempty"`
 }
 
@@ -802,6 +806,32 @@ type Formulation struct {
 	Description string `json:"description,omitempty"`
 	// Intérêt légitime poursuivi, dans le registre (finalités).
 	Interet string `json:"interet,omitempty"`
+}
+
+// FormulationTraitement est la formulation du registre d'une activité : chaque liste donnée
+// remplace, dans le registre, la liste de l'activité qui porte le même nom.
+type FormulationTraitement struct {
+	Formulation
+	// Canaux de collecte, dans le registre.
+	Canaux []string `json:"canaux,omitempty"`
+	// Information des personnes concernées, dans le registre (Markdown, un élément par mesure).
+	Information []string `json:"information,omitempty"`
+	// Opérations effectuées sur les données, dans le registre.
+	Operations []string `json:"operations,omitempty"`
+}
+
+// FormulationConservation est la formulation du registre d'une ligne de conservation.
+type FormulationConservation struct {
+	// Ce que la ligne couvre, dans le registre.
+	Libelle string `json:"libelle,omitempty"`
+	// Critère de durée, dans le registre.
+	Critere string `json:"critere,omitempty"`
+	// Événement qui met fin plus tôt à la conservation, dans le registre, par exemple « la demande de suppression de la personne ».
+	Ou string `json:"ou,omitempty"`
+	// Précision ajoutée à la durée, dans le registre.
+	Precision string `json:"precision,omitempty"`
+	// Raison de la durée, dans le registre.
+	Motif string `json:"motif,omitempty"`
 }
 
 // Article est l'article défini qui précède le nom de l'organisation dans une phrase.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -93,11 +94,19 @@ func (c compiled) collect(e *jsonschema.ValidationError, instance any, out *[]Vi
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
 		known := c.properties(e.SchemaURL)
+		obj, _ := valueAt(instance, e.InstanceLocation).(map[string]any)
 		for _, p := range k.Properties {
 			msg := fmt.Sprintf("clé inconnue « %s »", p)
-			if s := Closest(p, known); s != "" {
+			switch s := Closest(p, known); {
+			case strings.ContainsRune(p, ' ') && obj[p] == nil:
+				// No key of the model holds a space: a key with a space and
+				// no value is the end of a text that a comma cut in a {…}
+				// object.
+				msg += " ; entre accolades { }, une virgule sépare deux clés : mettez le texte qui contient une virgule entre guillemets, " +
+					"ou écrivez l'objet sur plusieurs lignes"
+			case s != "":
 				msg += fmt.Sprintf(" ; vouliez-vous dire « %s » ?", s)
-			} else if len(known) > 0 {
+			case len(known) > 0:
 				msg += " ; clés possibles : " + strings.Join(known, ", ")
 			}
 			*out = append(*out, Violation{ptr + "/" + PointerToken(p), true, "cle-inconnue", msg})
@@ -305,4 +314,24 @@ func capitalize(s string) string {
 		return "L" + s[1:]
 	}
 	return s
+}
+
+// valueAt returns the value of instance at a location of the validator
+// (object keys and array indexes), or nil.
+func valueAt(instance any, loc []string) any {
+	for _, tok := range loc {
+		switch v := instance.(type) {
+		case map[string]any:
+			instance = v[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(v) {
+				return nil
+			}
+			instance = v[i]
+		default:
+			return nil
+		}
+	}
+	return instance
 }

@@ -59,8 +59,14 @@ type run struct {
 
 // report adds a finding with the rule's severity.
 func (r *run) report(pos diag.Pos, format string, args ...any) {
+	r.reportPoint(pos, r.rule.point(), format, args...)
+}
+
+// reportPoint is report with the sentence the draft banner shows, when the
+// element's own facts say more to a legal reader than the rule's title.
+func (r *run) reportPoint(pos diag.Pos, point, format string, args ...any) {
 	*r.out = append(*r.out, diag.Finding{Pos: pos, Severity: r.rule.Severity, Rule: r.rule.ID, Message: fmt.Sprintf(format, args...),
-		Document: r.rule.point()})
+		Document: point})
 }
 
 // point is what the draft banner says of a finding of the rule that the
@@ -114,13 +120,16 @@ type model struct {
 	transferts    map[string]*schema.Transfert
 	conservation  map[string]*schema.Conservation
 	clients       map[string]*schema.Client
-	// texts are the strings of the defaults and of the organization's files.
-	texts []text
+	// texts are the strings of the defaults and of the organization's files;
+	// notes, those of a_completer and a_verifier, which describe the source
+	// but show in the documents too.
+	texts, notes []text
 	// themes are the names of the HTML themes; nil for the embedded ones.
 	themes []string
 }
 
 func newModel(c *schema.Contenu, files []*load.File) *model {
+	texts, notes := collectTexts(files)
 	return &model{
 		c:             c,
 		personnes:     byID(c.Personnes, func(p *schema.Personne) string { return p.ID }),
@@ -129,7 +138,8 @@ func newModel(c *schema.Contenu, files []*load.File) *model {
 		transferts:    byID(c.Transferts, func(t *schema.Transfert) string { return t.ID }),
 		conservation:  byID(c.Conservation, func(k *schema.Conservation) string { return k.ID }),
 		clients:       byID(c.Clients, func(k *schema.Client) string { return k.ID }),
-		texts:         collectTexts(files),
+		texts:         texts,
+		notes:         notes,
 	}
 }
 

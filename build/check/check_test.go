@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/internal/golden"
+	"github.com/rgpdoc/rgpdoc/schema"
 )
 
 // fixtures holds one folder per rule (testdata/check/<rule>/, or
@@ -106,6 +108,13 @@ func runCheck(t *testing.T, dir string) (diag.List, string) {
 	var b strings.Builder
 	if err := findings.WriteReport(&b, "text", site.FileCount()); err != nil {
 		t.Fatal(err)
+	}
+	// What the draft banner says of each finding the documents do not show
+	// at its place, for a legal reader.
+	for _, f := range findings {
+		if f.Document != "" {
+			b.WriteString("bandeau : " + f.Document + "\n")
+		}
 	}
 	return findings, strings.ReplaceAll(b.String(), dir+string(filepath.Separator), "")
 }
@@ -245,6 +254,27 @@ func BenchmarkCheck(b *testing.B) {
 	for b.Loop() {
 		if _, err := build.Check(site); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPointsSpeakToLegalReaders checks what the draft banner says of each
+// rule's findings: a sentence for a legal reader, with no key of the model
+// (those belong to rgpdoc check's messages).
+func TestPointsSpeakToLegalReaders(t *testing.T) {
+	var keys []string
+	schema.Fields(func(key string, _ reflect.StructField) {
+		if strings.ContainsRune(key, '_') {
+			keys = append(keys, key)
+		}
+	})
+	slices.Sort(keys)
+	keys = append(slices.Compact(keys), "[]", "(clé", ": aucune")
+	for _, r := range check.Rules {
+		for _, k := range keys {
+			if strings.Contains(r.Title, k) {
+				t.Errorf("rule %s: its title, shown in the draft banner, holds %q", r.ID, k)
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -115,8 +116,10 @@ func checkCharte(r *run) {
 func checkSauvegarde(r *run) {
 	for _, m := range r.c.Securite {
 		if m.Chiffree != nil && !*m.Chiffree {
-			r.report(r.org.Pos(m.Src, "chiffree"), "la mesure %s garde une copie des données non chiffrée : chiffrez-la, ou décrivez la protection "+
-				"appropriée au risque (art. 32 du RGPD)", q(m.ID))
+			r.reportPoint(r.org.Pos(m.Src, "chiffree"), "À vérifier : la copie des données « "+strings.TrimSuffix(m.Description, ".")+
+				" » n'est pas chiffrée ; sa protection doit être appropriée au risque (art. 32 du RGPD).",
+				"la mesure %s garde une copie des données non chiffrée : chiffrez-la, ou décrivez la protection "+
+					"appropriée au risque (art. 32 du RGPD)", q(m.ID))
 		}
 	}
 }

@@ -86,14 +86,24 @@ var variants = map[string]func(c *schema.Contenu){
 	"Conservation.fondement":            registerFacts,
 	// The register's own wording, for texts the policy addresses to the
 	// person; the complete organization needs none.
-	"Traitement.registre":     registerWording,
-	"Finalite.registre":       registerWording,
-	"Destinataire.registre":   registerWording,
-	"Donnee.registre":         registerWording,
-	"Mesure.registre":         registerWording,
-	"Formulation.libelle":     registerWording,
-	"Formulation.description": registerWording,
-	"Formulation.interet":     registerWording,
+	"Traitement.registre":               registerWording,
+	"Finalite.registre":                 registerWording,
+	"Destinataire.registre":             registerWording,
+	"Donnee.registre":                   registerWording,
+	"Personne.registre":                 registerWording,
+	"Mesure.registre":                   registerWording,
+	"Formulation.libelle":               registerWording,
+	"Formulation.description":           registerWording,
+	"Formulation.interet":               registerWording,
+	"FormulationTraitement.canaux":      registerWording,
+	"FormulationTraitement.information": registerWording,
+	"FormulationTraitement.operations":  registerWording,
+	"Conservation.registre":             registerWording,
+	"FormulationConservation.libelle":   registerWording,
+	"FormulationConservation.critere":   registerWording,
+	"FormulationConservation.ou":        registerWording,
+	"FormulationConservation.precision": registerWording,
+	"FormulationConservation.motif":     registerWording,
 	// The authority's site shows when it has no complaint page.
 	"Autorite.site": func(c *schema.Contenu) { c.Organisation.AutoriteControle.Plainte = "" },
 }
@@ -128,7 +138,13 @@ func registerFacts(c *schema.Contenu) {
 
 func registerWording(c *schema.Contenu) {
 	t := &c.Traitements[0]
-	t.Registre = &schema.Formulation{Libelle: "Prospection (registre)", Description: "Prospection des professionnels (registre)."}
+	t.Registre = &schema.FormulationTraitement{
+		Formulation: schema.Formulation{Libelle: "Prospection (registre)", Description: "Prospection des professionnels (registre)."},
+		Canaux:      []string{"le téléphone (registre)"}, Information: []string{"Mention au premier appel (registre)."},
+		Operations: []string{"collecte (registre)"},
+	}
+	c.Conservation[0].Registre = &schema.FormulationConservation{Libelle: "Prospects (registre)", Critere: "fin de la relation (registre)",
+		Ou: "la demande de la personne (registre)", Precision: "sauf opposition de la personne (registre)", Motif: "relancer les prospects (registre)"}
 	for i := range t.Finalites {
 		if t.Finalites[i].BaseLegale == "interet_legitime" {
 			t.Finalites[i].Registre = &schema.Formulation{Libelle: "Démarchage (registre)", Description: "présenter les services (registre).",
@@ -137,6 +153,7 @@ func registerWording(c *schema.Contenu) {
 	}
 	c.Destinataires[0].Registre = &schema.Formulation{Libelle: "Équipe (registre)", Description: "Équipe de l'organisation (registre)."}
 	c.Donnees[0].Registre = &schema.Formulation{Libelle: "Identité (registre)"}
+	c.Personnes[0].Registre = &schema.Formulation{Libelle: "Prospects (registre)"}
 	c.Securite[0].Registre = &schema.Formulation{Description: "Mesure (registre)."}
 }
 

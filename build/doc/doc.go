@@ -172,6 +172,10 @@ type Table struct {
 	Rows    [][]Cell
 	// Widths are the relative widths of the columns (they sum to 1), for PDF.
 	Widths []float64
+	// Summary is set on a table that sums up facts the document states in
+	// full elsewhere (the register's list of its sheets): the draft banner
+	// lists their gaps where they are stated, not twice.
+	Summary bool
 }
 
 // Cell is the content of a table cell.

@@ -772,6 +772,8 @@ func TestNoTransferOnlyWhenKnown(t *testing.T) {
 		ACompleter: schema.Lacunes{"pays": "lieu du serveur non dit"}}
 	silent := schema.Destinataire{ID: "prestataires", Libelle: "Prestataires", Type: "sous_traitant"}
 	abroad := schema.Destinataire{ID: "envoi", Libelle: "Envoi de courriels", Type: "sous_traitant", Pays: []schema.Pays{"US"}}
+	partner := schema.Destinataire{ID: "partenaire", Libelle: "Partenaires commerciaux", Type: "partenaire"}
+	authority := schema.Destinataire{ID: "autorites", Libelle: "Autorités compétentes", Type: "autorite"}
 	tests := []struct {
 		name     string
 		dest     []schema.Destinataire
@@ -779,8 +781,12 @@ func TestNoTransferOnlyWhenKnown(t *testing.T) {
 	}{
 		{"all in the EEA", []schema.Destinataire{team, host}, []string{none}, []string{"à compléter"}},
 		{"no recipient at all", nil, []string{"Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données."}, []string{none}},
+		{"all in the EEA, or the organization's services and authorities", []schema.Destinataire{team, host, authority}, []string{none}, []string{"à compléter"}},
 		{"a declared gap", []schema.Destinataire{team, host, gapped},
-			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis."}, []string{none}},
+			[]string{"Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; pour les destinataires suivants, dont le pays reste à compléter (voir les destinataires) :", "Partenaire technique : Tircis."},
+			[]string{none, "à compléter : pays où ils traitent les données"}},
+		{"a partner without country", []schema.Destinataire{team, partner}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaires commerciaux."}, []string{none}},
+		{"a declared gap and a silent processor", []schema.Destinataire{gapped, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Partenaire technique : Tircis.", "Prestataires."}, []string{none}},
 		{"a processor without country", []schema.Destinataire{host, silent}, []string{"pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
 		{"a transfer and a processor without country", []schema.Destinataire{abroad, silent}, []string{"Pour les destinataires suivants, à compléter : pays où ils traitent les données :", "Prestataires."}, []string{none}},
 		{"outside the EEA without transfer", []schema.Destinataire{host, abroad}, []string{"à compléter : garanties du transfert vers Envoi de courriels (États-Unis)"}, []string{none}},
@@ -825,6 +831,50 @@ func TestActors(t *testing.T) {
 		}
 		if got := cellText(rows[1][6]); got != "0800 71 4000, 06 20 60 68 76" {
 			t.Errorf("%s: DPO's telephones = %q", tt.name, got)
+		}
+		// Without a siège, nothing says the organization is established in the Union.
+		if got := cellText(rows[2][1]); got != "Sans objet si le siège social, à compléter, est situé dans l'Union européenne" {
+			t.Errorf("%s: representative without a siège = %q", tt.name, got)
+		}
+	}
+}
+
+// TestDPODoubt checks that a doubt on the DPO (a contact the source does not
+// call a DPO) goes with every statement that a DPO is designated.
+func TestDPODoubt(t *testing.T) {
+	c := &schema.Contenu{
+		Documents: &schema.Documents{Politique: &schema.Publication{}},
+		Organisation: &schema.Organisation{RaisonSociale: "Prospect Guru", DPO: &schema.DPO{Email: "dpo@prospect.guru"},
+			AVerifier: schema.Verifications{"dpo": {Alternatives: []string{"délégué à la gestion des données personnelles"}}}},
+		Traitements: []schema.Traitement{{ID: "t", Libelle: "T", Role: roleController}},
+	}
+	const want = "À vérifier : la source donne « délégué à la gestion des données personnelles »."
+	if got := texts(section(t, Build(Politique, "o", c), "dpo")); !contains(got, want) {
+		t.Errorf("policy's DPO section lacks the doubt: %q", got)
+	}
+	c.Documents.Charte = &schema.Charte{}
+	c.Traitements = append(c.Traitements, schema.Traitement{ID: "p", Libelle: "P", Role: roleProcessor})
+	if got := texts(section(t, Build(Charte, "o", c), "dpo")); !contains(got, want) {
+		t.Errorf("charter's contact section lacks the doubt: %q", got)
+	}
+	rows := table(t, section(t, Build(Registre, "o", c), "acteurs"), "Acteurs").Rows
+	if got := cellText(rows[1][1]); !strings.Contains(got, want) {
+		t.Errorf("register's DPO row lacks the doubt: %q", got)
+	}
+}
+
+// TestArchiveWording checks that the register states no intermediate
+// archiving only when the row's fate follows the active base.
+func TestArchiveWording(t *testing.T) {
+	for _, tt := range []struct {
+		row  schema.Conservation
+		want string
+	}{
+		{schema.Conservation{Fin: "suppression"}, "Aucun"},
+		{schema.Conservation{}, "—"},
+	} {
+		if got := plain(archive(&tt.row).typeset().String()); got != tt.want {
+			t.Errorf("archive(%+v) = %q, want %q", tt.row, got, tt.want)
 		}
 	}
 }
@@ -991,5 +1041,42 @@ func TestDerogationsInRegister(t *testing.T) {
 	}
 	if last := d.Sections[len(d.Sections)-1]; last.ID != "historique" {
 		t.Errorf("last section %s, want historique", last.ID)
+	}
+}
+
+// TestSheetTransfersBesideShared checks that a register's sheet does not
+// deny the transfers its activities share: with the common provisions
+// stating a transfer, a sheet says nothing of an absence of transfer, and
+// still lists its own recipients whose country is unknown.
+func TestSheetTransfersBesideShared(t *testing.T) {
+	abroad := schema.Destinataire{ID: "envoi", Libelle: "Envoi de courriels", Type: "sous_traitant", Pays: []schema.Pays{"US"}}
+	gapped := schema.Destinataire{ID: "hotels", Libelle: "Hôtels", Type: "tiers", ACompleter: schema.Lacunes{"pays": "la source ne le dit pas"}}
+	c := &schema.Contenu{
+		Destinataires: []schema.Destinataire{abroad, gapped},
+		Transferts:    []schema.Transfert{{ID: "us", Destinataire: "envoi", Pays: []schema.Pays{"US"}, Garantie: "clauses_contractuelles_types"}},
+		Traitements: []schema.Traitement{
+			{ID: "a", Libelle: "Activité A", Role: roleController, Destinataires: []string{"envoi", "hotels"}, Transferts: []string{"us"}},
+			{ID: "b", Libelle: "Activité B", Role: roleController, Destinataires: []string{"envoi"}, Transferts: []string{"us"}},
+		},
+	}
+	d := Build(Registre, "o", c)
+	sheets := map[string][]string{}
+	for _, s := range sections(d) {
+		if s.Title == "Activité A" || s.Title == "Activité B" {
+			sheets[s.Title] = texts(s)
+		}
+	}
+	for name, got := range sheets {
+		for _, w := range []string{"Aucun transfert", "Aucun destinataire ni transfert", "ne sont pas transférées"} {
+			if contains(got, w) {
+				t.Errorf("%s: says %q beside the shared transfer: %q", name, w, got)
+			}
+		}
+	}
+	if got := sheets["Activité A"]; !contains(got, "Pour les destinataires suivants, dont le pays reste à compléter (voir les destinataires) :") || !contains(got, "Hôtels.") {
+		t.Errorf("Activité A: lacks its recipient of unknown country: %q", got)
+	}
+	if len(sheets) != 2 {
+		t.Fatalf("sheets found: %v", sheets)
 	}
 }

@@ -182,6 +182,9 @@ func gapsIn(bs []Block, at place, f func(g Span, names []string, row string)) {
 				gapsIn(item, at, f)
 			}
 		case *Table:
+			if b.Summary {
+				continue
+			}
 			for _, row := range b.Rows {
 				for i, c := range row {
 					in := at.with(b.Caption, false)

@@ -162,13 +162,18 @@ func (b *builder) retentionSplit(t *schema.Traitement) *Table {
 	return tab
 }
 
-// archive is the intermediate archiving of a retention row, or « Aucun ».
+// archive is the intermediate archiving of a retention row, or « Aucun »
+// when the row's fate follows the active base directly. With no fate stated,
+// nothing says whether the data are archived: the fate's gap stands for both.
 func archive(r *schema.Conservation) Inline {
 	if a := r.Archivage; a != nil {
 		return capitalized(line(period(a.Duree), " (", fact(a.Fondement, r.ACompleter, "archivage", "fondement de l'archivage"), ")"))
 	}
-	if r.Fin == "archivage_intermediaire" {
+	switch r.Fin {
+	case "archivage_intermediaire":
 		return line(gap(r.ACompleter, "archivage", "durée et fondement de l'archivage"))
+	case "":
+		return line("—")
 	}
 	return line("Aucun")
 }
@@ -202,20 +207,48 @@ func (b *builder) activityList(acts []*schema.Traitement, linked bool) *Table {
 		Caption: "Liste des traitements",
 		Header: []string{"Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche",
 			"Finalité du traitement", "Données sensibles", "Rôle de l'organisation", "Analyse d'impact"},
-		Widths: []float64{0.15, 0.08, 0.1, 0.1, 0.22, 0.1, 0.1, 0.15},
+		Widths:  []float64{0.15, 0.08, 0.1, 0.1, 0.22, 0.1, 0.1, 0.15},
+		Summary: linked,
 	}
 	for _, a := range acts {
 		name := line(a.Libelle)
 		if linked {
 			name = line(internal(a.Libelle, SheetAnchor(a.ID)))
 		}
-		t.Rows = append(t.Rows, []Cell{
+		row := []Cell{
 			cell(name), cell(line(reference(a))),
 			cell(line(date(a.CreeLe, a.ACompleter, "cree_le"))), cell(line(date(a.MiseAJour, a.ACompleter, "mise_a_jour"))),
 			cell(purposesLine(a)), cell(b.sensitiveLine(a)), cell(line(label(a.Role))), cell(screening(a)),
-		})
+		}
+		if linked {
+			for _, c := range row {
+				brief(c)
+			}
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// brief shortens the gaps of a summary to « à compléter (voir la fiche) »
+// or « à vérifier (voir la fiche) »: the sheet the summary leads to says
+// what is missing, and why.
+func brief(bs []Block) {
+	for _, b := range bs {
+		p, ok := b.(*Paragraph)
+		if !ok {
+			continue
+		}
+		for i, s := range p.Text {
+			switch {
+			case !s.Gap:
+			case strings.HasPrefix(s.Text, "À vérifier"):
+				p.Text[i].Text = "à vérifier (voir la fiche)"
+			default:
+				p.Text[i].Text = "à compléter (voir la fiche)"
+			}
+		}
+	}
 }
 
 // purposesLine names an activity's purposes on one line, as the CNIL's

@@ -32,3 +32,26 @@ func TestSensitiveLine(t *testing.T) {
 		}
 	}
 }
+
+// The register's list of activities repeats facts of the sheets: the
+// banner lists each of their gaps once, where the sheet states it.
+func TestListGapsOncePerSheet(t *testing.T) {
+	c := fixture(t)
+	c.Traitements[0].Reference = ""
+	d := Build(Registre, "exemple", c)
+	if d.Draft == nil {
+		t.Fatal("no draft banner for a sheet without its number")
+	}
+	n := 0
+	for _, p := range d.Draft.Points {
+		if strings.Contains(p.String(), "numéro de la fiche") {
+			n++
+			if !strings.HasPrefix(p.String(), "Description") {
+				t.Errorf("the point is not where the sheet states it: %q", p.String())
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d points for the number of the sheet, want 1", n)
+	}
+}

@@ -110,42 +110,65 @@ func InRegister(c *schema.Contenu) *schema.Contenu {
 	v.Traitements = slices.Clone(c.Traitements)
 	for i := range v.Traitements {
 		t := &v.Traitements[i]
-		reworded(t.Registre, &t.Libelle, &t.Description, nil)
+		if r := t.Registre; r != nil {
+			reword(wording[string]{&t.Libelle, r.Libelle}, wording[string]{&t.Description, r.Description})
+			reword(wording[[]string]{&t.Canaux, r.Canaux}, wording[[]string]{&t.Information, r.Information},
+				wording[[]string]{&t.Operations, r.Operations})
+		}
 		t.Finalites = slices.Clone(t.Finalites)
 		for j := range t.Finalites {
-			f := &t.Finalites[j]
-			reworded(f.Registre, &f.Libelle, &f.Description, &f.Interet)
+			if f := &t.Finalites[j]; f.Registre != nil {
+				reword(wording[string]{&f.Libelle, f.Registre.Libelle}, wording[string]{&f.Description, f.Registre.Description},
+					wording[string]{&f.Interet, f.Registre.Interet})
+			}
 		}
 	}
 	v.Destinataires = slices.Clone(c.Destinataires)
 	for i := range v.Destinataires {
-		d := &v.Destinataires[i]
-		reworded(d.Registre, &d.Libelle, &d.Description, nil)
+		if d := &v.Destinataires[i]; d.Registre != nil {
+			reword(wording[string]{&d.Libelle, d.Registre.Libelle}, wording[string]{&d.Description, d.Registre.Description})
+		}
+	}
+	v.Personnes = slices.Clone(c.Personnes)
+	for i := range v.Personnes {
+		if p := &v.Personnes[i]; p.Registre != nil {
+			reword(wording[string]{&p.Libelle, p.Registre.Libelle}, wording[string]{&p.Description, p.Registre.Description})
+		}
 	}
 	v.Donnees = slices.Clone(c.Donnees)
 	for i := range v.Donnees {
-		d := &v.Donnees[i]
-		reworded(d.Registre, &d.Libelle, &d.Description, nil)
+		if d := &v.Donnees[i]; d.Registre != nil {
+			reword(wording[string]{&d.Libelle, d.Registre.Libelle}, wording[string]{&d.Description, d.Registre.Description})
+		}
+	}
+	v.Conservation = slices.Clone(c.Conservation)
+	for i := range v.Conservation {
+		if l := &v.Conservation[i]; l.Registre != nil {
+			r := l.Registre
+			reword(wording[string]{&l.Libelle, r.Libelle}, wording[string]{&l.Critere, r.Critere}, wording[string]{&l.Ou, r.Ou},
+				wording[string]{&l.Precision, r.Precision}, wording[string]{&l.Motif, r.Motif})
+		}
 	}
 	v.Securite = slices.Clone(c.Securite)
 	for i := range v.Securite {
-		m := &v.Securite[i]
-		reworded(m.Registre, nil, &m.Description, nil)
+		if m := &v.Securite[i]; m.Registre != nil {
+			reword(wording[string]{&m.Description, m.Registre.Description})
+		}
 	}
 	return &v
 }
 
-// reworded replaces texts by the register's wording of them, where given.
-func reworded(f *schema.Formulation, libelle, description, interet *string) {
-	if f == nil {
-		return
-	}
-	for _, r := range []struct {
-		to   *string
-		from string
-	}{{libelle, f.Libelle}, {description, f.Description}, {interet, f.Interet}} {
-		if r.to != nil && r.from != "" {
-			*r.to = r.from
+// wording is a text of the content and the register's wording of it.
+type wording[T string | []string] struct {
+	to   *T
+	from T
+}
+
+// reword replaces each text by the register's wording of it, where given.
+func reword[T string | []string](ws ...wording[T]) {
+	for _, w := range ws {
+		if len(w.from) > 0 {
+			*w.to = w.from
 		}
 	}
 }
@@ -194,7 +217,7 @@ func (s registerShared) section(b *builder) *Section {
 		out = append(out, para("Les destinataires suivants reçoivent des données de toutes les activités du registre :"), recipientTable(s.recipients, false))
 	}
 	if len(s.transfers) > 0 || len(s.recipients) > 0 {
-		if tr := b.transfersBlocks(s.transfers, s.recipients); len(s.transfers) > 0 || !notTransferred(tr) {
+		if tr := b.transfersBlocks(s.transfers, s.recipients, false); len(s.transfers) > 0 || !notTransferred(tr) {
 			out = append(out, tr...)
 		}
 	}
@@ -279,13 +302,16 @@ func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 		if name == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(b.dpoDoubt()), toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
 		t.Rows = append(t.Rows, actor("Représentant", r.Nom, r.Adresse, r.Telephone, r.Email))
 	case b.outsideEU():
 		t.Rows = append(t.Rows, actor("Représentant", gap(o.ACompleter, "representant", "représentant dans l'Union européenne"), nil, "", ""))
+	case o.Siege == nil:
+		// With no siège, where the organization is established is not a fact.
+		t.Rows = append(t.Rows, actor("Représentant", "Sans objet si le siège social, à compléter, est situé dans l'Union européenne", nil, "", ""))
 	default:
 		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (organisation établie dans l'Union européenne)", nil, "", ""))
 	}
@@ -474,7 +500,7 @@ func (b *builder) processorSheet(t *schema.Traitement) []Block {
 func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	data := &Table{
 		Caption: "Catégories de données",
-		Header:  []string{"Famille", "Données", "Source", "Durée de conservation"},
+		Header:  []string{"Famille", "Données", "Source", "Durée de conservation (ligne du tableau suivant)"},
 		Widths:  []float64{0.17, 0.33, 0.18, 0.32},
 	}
 	sens := &Table{Caption: "Données sensibles", Header: []string{"Données", "Catégorie", "Condition ou fondement"}, Widths: []float64{0.3, 0.3, 0.4}}
@@ -483,7 +509,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 		if len(d.Exemples) > 0 {
 			what = append(what, line(" : ", joinStrings(", ", d.Exemples))...)
 		}
-		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.kept(t, d)})
+		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(append(what, toVerify(d.AVerifier)...)), cell(origin(d)), b.keptRows(t, d)})
 		if s := d.Sensible; s != nil {
 			cond := any(gap(d.ACompleter, "sensible", "condition de l'art. 9, § 2"))
 			switch {
@@ -507,10 +533,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	sh := b.shared
 	dest := without(b.destinataires(t), sh.recipients)
 	out = append(out, recipientTable(dest, true))
-	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest)
-	if len(sh.transfers) == 0 || !notTransferred(tr) {
-		out = append(out, tr...)
-	}
+	out = append(out, b.transfersBlocks(without(b.transferts(t), sh.transfers), dest, len(sh.transfers) > 0)...)
 	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
 		out = append(out, securityTable(own, t.ACompleter))
 	}
@@ -542,9 +565,9 @@ func origin(d *schema.Donnee) Inline {
 	return out
 }
 
-// kept writes the retention of a data category in an activity: for each of
-// its categories of people, the rows that apply (schema.Retention).
-func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
+// retained returns the retention rows that apply to a data category in an
+// activity: for each of its categories of people, those of schema.Retention.
+func (b *builder) retained(t *schema.Traitement, d *schema.Donnee) []*schema.Conservation {
 	all := b.conservation(t)
 	people := t.PeopleOf(d)
 	if len(people) == 0 {
@@ -558,17 +581,29 @@ func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
 			}
 		}
 	}
+	return rows
+}
+
+// unretained is the gap of a data category that no retention row covers:
+// the activity says why it cites no row; else the data category may.
+func unretained(t *schema.Traitement, d *schema.Donnee) Inline {
+	gaps := t.ACompleter
+	if _, ok := gaps["conservation"]; !ok {
+		gaps = d.ACompleter
+	}
+	return line(gap(gaps, "conservation", "durée de conservation"))
+}
+
+// kept writes the retention of a data category in an activity, in full: the
+// workbook, on the CNIL's model, has no table of retention rows.
+func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
+	rows := b.retained(t, d)
 	text := func(r *schema.Conservation) Inline {
 		return append(retention(r), line(" ; à l'issue : ", ending(r), ".")...)
 	}
 	switch len(rows) {
 	case 0:
-		// The activity says why it cites no row; else the data category may.
-		gaps := t.ACompleter
-		if _, ok := gaps["conservation"]; !ok {
-			gaps = d.ACompleter
-		}
-		return cell(line(gap(gaps, "conservation", "durée de conservation")))
+		return cell(unretained(t, d))
 	case 1:
 		return cell(capitalized(text(rows[0])))
 	}
@@ -577,6 +612,25 @@ func (b *builder) kept(t *schema.Traitement, d *schema.Donnee) Cell {
 		items = append(items, append(line(r.Libelle, " : "), text(r)...))
 	}
 	return Cell{bullets(items...)}
+}
+
+// keptRows names, for a data category of a register sheet, the rows of the
+// sheet's table of retention periods that apply to it, so that each period
+// and each of its gaps is stated once. A category no row covers is a gap,
+// unless the activity cites no row at all: its table then shows the gap.
+func (b *builder) keptRows(t *schema.Traitement, d *schema.Donnee) Cell {
+	rows := b.retained(t, d)
+	if len(rows) == 0 {
+		if len(b.conservation(t)) == 0 {
+			return cell(line("—"))
+		}
+		return cell(unretained(t, d))
+	}
+	var names []string
+	for _, r := range rows {
+		names = append(names, r.Libelle)
+	}
+	return cell(joinStrings(" ; ", names))
 }
 
 // recipientGroups are the CNIL model's categories of recipients.

@@ -503,11 +503,15 @@ const noTransfer = "Les données ne sont pas transférées hors de l'Espace éco
 // transfersBlocks presents the transfers outside the EEA with their
 // safeguards. It says that the data leave no EEA country only when every
 // recipient's location is known: a recipient working outside the EEA without
-// a declared transfer, or a processor (or host) whose country is not given,
-// is left visible as a gap.
-func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire) []Block {
+// a declared transfer, or one whose country is not given, is left visible as
+// a gap. The organization's own services and the public authorities it
+// answers to are where the organization is, and need no country. When
+// elsewhere, other transfers of the same data are stated elsewhere (the
+// register's common provisions): it then says nothing of an absence.
+func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire, elsewhere bool) []Block {
 	var undeclared []string
 	var unknown []Inline
+	explained := true // every unknown country is a gap the recipients' table shows
 	for _, d := range dest {
 		if b.transferred(list, d.ID) {
 			continue
@@ -518,12 +522,14 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 			}
 		}
 		_, gapped := d.ACompleter["pays"]
-		if len(d.Pays) == 0 && (gapped || d.Type == "sous_traitant" || d.Hebergeur) {
-			// The recipients' section already gives why the country is missing.
+		if len(d.Pays) == 0 && (gapped || d.Hebergeur || d.Type != "interne" && d.Type != "autorite") {
 			unknown = append(unknown, line(d.Libelle, optional(" : ", joinStrings(", ", d.Noms)), "."))
+			explained = explained && gapped
 		}
 	}
 	switch {
+	case elsewhere && len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0:
+		return nil
 	case len(list) == 0 && len(dest) == 0:
 		// With no recipient stated, nothing says where the data go.
 		return []Block{para("Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données.")}
@@ -538,10 +544,15 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 	for _, u := range undeclared {
 		out = append(out, para(gap(nil, "", "garanties du transfert vers "+u)))
 	}
+	// A country the recipients' table already shows as a gap, with its
+	// reason, is not a second open point.
 	where := line("pour les destinataires suivants, ", gap(nil, "", "pays où ils traitent les données"), " :")
+	if explained {
+		where = line("pour les destinataires suivants, dont le pays reste à compléter (voir les destinataires) :")
+	}
 	switch {
 	case len(unknown) == 0:
-	case len(list) == 0 && len(undeclared) == 0:
+	case len(list) == 0 && len(undeclared) == 0 && !elsewhere:
 		out = append(out, para("Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; ", where), bullets(unknown...))
 	default:
 		out = append(out, para(capitalized(where)), bullets(unknown...))
@@ -731,11 +742,22 @@ func (b *builder) dpoBlocks() []Block {
 		}
 	}
 	return blocks(
-		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)),
+		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)), toVerify(b.dpoDoubt()),
 			", que vous pouvez contacter pour toute question relative à vos données :"),
 		bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
 		verifyPara(d.AVerifier),
 	)
+}
+
+// dpoDoubt is the organization's doubt about its DPO (a_verifier.dpo: a
+// contact the source does not call a DPO), shown where a document says a DPO
+// is designated, so that the designation is not settled silently.
+func (b *builder) dpoDoubt() schema.Verifications {
+	v, ok := b.org.AVerifier["dpo"]
+	if !ok {
+		return nil
+	}
+	return schema.Verifications{"dpo": v}
 }
 
 // dpoName names the DPO, with the body that provides an external one.
