@@ -42,7 +42,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 		b.contact(),
 		b.expectations(),
 		{ID: "modifications", Title: "Modifications de la présente charte", Blocks: changes(pub,
-			"La présente charte est mise à jour lorsque nos traitements ou la réglementation évoluent ; la date de sa dernière mise à jour figure en tête du document.")},
+			"La date de la dernière mise à jour de la présente charte figure en tête du document.")},
 	}
 }
 
@@ -278,7 +278,7 @@ func (b *builder) contact() *Section {
 	if d := b.org.DPO; d != nil {
 		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", dpoName(d))),
 			blocks(bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
-				verifyPara(d.AVerifier))...)
+				verifyPara(b.dpoDoubt()), verifyPara(d.AVerifier))...)
 	}
 	var phones []string
 	if b.org.Telephone != "" {

@@ -39,7 +39,7 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 		b.rights(ctrl, proc),
 		{ID: "dpo", Title: b.dpoTitle(), Blocks: b.dpoBlocks()},
 		{ID: "modifications", Title: "Modifications de la présente politique", Blocks: changes(pub,
-			"La présente politique est mise à jour lorsque nos traitements ou la réglementation évoluent ; la date de sa dernière mise à jour figure en tête du document.")},
+			"La date de la dernière mise à jour de la présente politique figure en tête du document.")},
 	}
 }
 
@@ -534,7 +534,9 @@ func elide(prep, s string) string {
 	return prep + " " + s
 }
 
-// changes says how the document changes and lists its versions.
+// changes says how the document changes and lists its versions. Without the
+// content's own words, it states only where the date is: an undertaking to
+// update the document is the organization's to make.
 func changes(pub *schema.Publication, fallback string) []Block {
 	var out []Block
 	if pub.Modifications != "" {

@@ -742,11 +742,22 @@ func (b *builder) dpoBlocks() []Block {
 		}
 	}
 	return blocks(
-		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)),
+		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)), toVerify(b.dpoDoubt()),
 			", que vous pouvez contacter pour toute question relative à vos données :"),
 		bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
 		verifyPara(d.AVerifier),
 	)
+}
+
+// dpoDoubt is the organization's doubt about its DPO (a_verifier.dpo: a
+// contact the source does not call a DPO), shown where a document says a DPO
+// is designated, so that the designation is not settled silently.
+func (b *builder) dpoDoubt() schema.Verifications {
+	v, ok := b.org.AVerifier["dpo"]
+	if !ok {
+		return nil
+	}
+	return schema.Verifications{"dpo": v}
 }
 
 // dpoName names the DPO, with the body that provides an external one.
