@@ -249,8 +249,20 @@ func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 	u := usageOf(ctrl)
 	out := []Block{para(capitalized(rightsSentence(u)))}
 	if len(u.objectable) > 0 {
-		out = append(out, &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition"),
-			" : vous pouvez vous opposer à tout moment au traitement de vos données pour les traitements suivants : ", join(" ; ", u.objectable), ".")}})
+		var text Inline
+		if len(u.situational) > 0 {
+			text = line("vous pouvez vous opposer à tout moment, pour des raisons tenant à votre situation particulière, au traitement de vos données pour les traitements suivants : ",
+				join(" ; ", u.situational), ".")
+		}
+		if len(u.marketing) > 0 {
+			lead := "vous pouvez"
+			if len(text) > 0 {
+				text, lead = append(text, line(" ")...), "Vous pouvez"
+			}
+			text = append(text, line(lead, " vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données à des fins de prospection commerciale : ",
+				join(" ; ", u.marketing), ".")...)
+		}
+		out = append(out, &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition"), " : ", text)}})
 	}
 	ex := b.exercice()
 	who := "à nous"

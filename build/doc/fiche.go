@@ -215,13 +215,40 @@ func (b *builder) activityList(acts []*schema.Traitement, linked bool) *Table {
 		if linked {
 			name = line(internal(a.Libelle, SheetAnchor(a.ID)))
 		}
-		t.Rows = append(t.Rows, []Cell{
+		row := []Cell{
 			cell(name), cell(line(reference(a))),
 			cell(line(date(a.CreeLe, a.ACompleter, "cree_le"))), cell(line(date(a.MiseAJour, a.ACompleter, "mise_a_jour"))),
 			cell(purposesLine(a)), cell(b.sensitiveLine(a)), cell(line(label(a.Role))), cell(screening(a)),
-		})
+		}
+		if linked {
+			for _, c := range row {
+				brief(c)
+			}
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// brief shortens the gaps of a summary to « à compléter (voir la fiche) »
+// or « à vérifier (voir la fiche) »: the sheet the summary leads to says
+// what is missing, and why.
+func brief(bs []Block) {
+	for _, b := range bs {
+		p, ok := b.(*Paragraph)
+		if !ok {
+			continue
+		}
+		for i, s := range p.Text {
+			switch {
+			case !s.Gap:
+			case strings.HasPrefix(s.Text, "À vérifier"):
+				p.Text[i].Text = "à vérifier (voir la fiche)"
+			default:
+				p.Text[i].Text = "à compléter (voir la fiche)"
+			}
+		}
+	}
 }
 
 // purposesLine names an activity's purposes on one line, as the CNIL's

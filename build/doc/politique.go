@@ -280,12 +280,16 @@ type usage struct {
 	// objectable lists the activities open to objection: legitimate
 	// interest, public task or direct marketing (art. 21).
 	objectable []Inline
+	// situational lists those open to objection on grounds relating to the
+	// person's situation (art. 21, § 1), marketing those open to it without
+	// any reason (art. 21, § 2): a summary may not merge the two.
+	situational, marketing []Inline
 }
 
 func usageOf(ctrl []*schema.Traitement) usage {
 	var u usage
 	for _, t := range ctrl {
-		object := false
+		situational, marketing := false, false
 		for _, f := range t.Finalites {
 			switch f.BaseLegale {
 			case "consentement":
@@ -293,12 +297,18 @@ func usageOf(ctrl []*schema.Traitement) usage {
 			case "contrat":
 				u.contract = true
 			case "interet_legitime", "mission_interet_public":
-				object = true
+				situational = true
 			}
-			object = object || f.Prospection
+			marketing = marketing || f.Prospection
 		}
-		if object {
+		if situational || marketing {
 			u.objectable = append(u.objectable, line(t.Libelle))
+		}
+		if situational {
+			u.situational = append(u.situational, line(t.Libelle))
+		}
+		if marketing {
+			u.marketing = append(u.marketing, line(t.Libelle))
 		}
 		if a := t.DecisionAutomatisee; a.Significant() {
 			u.decision = true
