@@ -55,7 +55,7 @@ func (b *builder) preamble(pub *schema.Publication) *Section {
 		s.Blocks = []Block{para("La présente charte décrit les traitements de données à caractère personnel que nous effectuons pour le compte de nos clients et les engagements que nous prenons envers eux.")}
 	}
 	s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(),
-		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »).", toVerify(b.org.AVerifier)))
+		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »).", toVerify(b.orgDoubts())))
 	clients := &List{}
 	for i := range b.c.Clients {
 		c := &b.c.Clients[i]

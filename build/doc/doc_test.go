@@ -849,8 +849,12 @@ func TestDPODoubt(t *testing.T) {
 		Traitements: []schema.Traitement{{ID: "t", Libelle: "T", Role: roleController}},
 	}
 	const want = "À vérifier : la source donne « délégué à la gestion des données personnelles »."
-	if got := texts(section(t, Build(Politique, "o", c), "dpo")); !contains(got, want) {
+	pol := Build(Politique, "o", c)
+	if got := texts(section(t, pol, "dpo")); !contains(got, want) {
 		t.Errorf("policy's DPO section lacks the doubt: %q", got)
+	}
+	if got := strings.Join(texts(section(t, pol, "responsable")), " "); strings.Contains(got, "À vérifier") {
+		t.Errorf("policy's controller section repeats the DPO's doubt: %q", got)
 	}
 	c.Documents.Charte = &schema.Charte{}
 	c.Traitements = append(c.Traitements, schema.Traitement{ID: "p", Libelle: "P", Role: roleProcessor})
@@ -860,6 +864,9 @@ func TestDPODoubt(t *testing.T) {
 	rows := table(t, section(t, Build(Registre, "o", c), "acteurs"), "Acteurs").Rows
 	if got := cellText(rows[1][1]); !strings.Contains(got, want) {
 		t.Errorf("register's DPO row lacks the doubt: %q", got)
+	}
+	if got := cellText(rows[0][1]); strings.Contains(got, "À vérifier") {
+		t.Errorf("register's organization row repeats the DPO's doubt: %q", got)
 	}
 }
 

@@ -35,7 +35,7 @@ func headcount(t *schema.Traitement) any {
 // collection is the means of collection.
 func collection(t *schema.Traitement) any {
 	if len(t.Canaux) > 0 {
-		return capitalized(joinStrings(", ", t.Canaux))
+		return capitalized(joinStrings(" ; ", t.Canaux))
 	}
 	return gap(t.ACompleter, "canaux", "moyens de collecte")
 }

@@ -112,9 +112,9 @@ func service(s *schema.Service) Inline {
 func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 	s := &Section{ID: "responsable", Title: "Responsable du traitement"}
 	if len(ctrl) > 0 || len(proc) == 0 {
-		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), ".", toVerify(b.org.AVerifier)))
+		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), ".", toVerify(b.orgDoubts())))
 	} else {
-		s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.org.AVerifier)))
+		s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.orgDoubts())))
 	}
 	s.Blocks = append(s.Blocks, blocks(b.contacts())...)
 	if b.org.Groupe != "" {

@@ -286,7 +286,7 @@ func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 	case len(proc) > 0:
 		role = "Sous-traitant"
 	}
-	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(o.AVerifier)),
+	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(b.orgDoubts())),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))

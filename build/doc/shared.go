@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
@@ -758,6 +759,17 @@ func (b *builder) dpoDoubt() schema.Verifications {
 		return nil
 	}
 	return schema.Verifications{"dpo": v}
+}
+
+// orgDoubts are the organization's doubts shown beside its identity: all but
+// the one on its DPO, which goes with the DPO (dpoDoubt).
+func (b *builder) orgDoubts() schema.Verifications {
+	if _, ok := b.org.AVerifier["dpo"]; !ok || b.org.DPO == nil {
+		return b.org.AVerifier
+	}
+	out := maps.Clone(b.org.AVerifier)
+	delete(out, "dpo")
+	return out
 }
 
 // dpoName names the DPO, with the body that provides an external one.
