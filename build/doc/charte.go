@@ -42,7 +42,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 		b.contact(),
 		b.expectations(),
 		{ID: "modifications", Title: "Modifications de la présente charte", Blocks: changes(pub,
-			"La présente charte est mise à jour lorsque nos traitements ou la réglementation évoluent ; la date de sa dernière mise à jour figure en tête du document.")},
+			"La date de la dernière mise à jour de la présente charte figure en tête du document.")},
 	}
 }
 

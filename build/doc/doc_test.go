@@ -398,6 +398,8 @@ func TestRightsDerivedFromBases(t *testing.T) {
 			[]string{portability, objection}, []string{withdrawal}},
 		{"joint controller", roleJoint, []schema.Finalite{{BaseLegale: "consentement"}},
 			[]string{portability, withdrawal}, []string{objection}},
+		{"basis to complete: objection shown with its gap", roleController, []schema.Finalite{{}},
+			[]string{objection}, []string{portability, withdrawal}},
 		{"processor only: the client's bases give no right here", roleProcessor, []schema.Finalite{{BaseLegale: "consentement"}, {BaseLegale: "interet_legitime"}},
 			nil, []string{portability, withdrawal, objection}},
 	}
@@ -420,6 +422,34 @@ func TestRightsDerivedFromBases(t *testing.T) {
 // article 22 is true: it speaks for the activities the organization answers
 // for, says so when it also works for clients, and points to the decisions
 // it takes on their behalf.
+// TestObjectionUnsettled checks that an activity whose legal basis is
+// still to be stated is named in a gap of the right to object, not left out.
+func TestObjectionUnsettled(t *testing.T) {
+	_, body := rightsOf(t, roleController, nil, schema.Finalite{})
+	if !contains(body, "à compléter : application de ce droit aux traitements dont la base légale n'est pas indiquée : Traitement") {
+		t.Errorf("no gap for the activity without a legal basis: %q", body)
+	}
+	if contains(body, "Ce droit s'applique aux traitements suivants") {
+		t.Errorf("an activity without a legal basis is said open to objection: %q", body)
+	}
+}
+
+// TestArchiveOnlyFromFacts checks that the register says « Aucun »
+// intermediate archive only when the row states a fate without one.
+func TestArchiveOnlyFromFacts(t *testing.T) {
+	for _, tt := range []struct {
+		row  schema.Conservation
+		want string
+	}{
+		{schema.Conservation{Fin: "suppression"}, "Aucun"},
+		{schema.Conservation{}, "—"},
+	} {
+		if got := plain(archive(&tt.row).String()); got != tt.want {
+			t.Errorf("archive(%+v) = %q, want %q", tt.row, got, tt.want)
+		}
+	}
+}
+
 func TestRightAgainstAutomatedDecision(t *testing.T) {
 	const (
 		none   = "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé"

@@ -114,7 +114,7 @@ func (b *builder) purposesInBrief(ctrl, proc []*schema.Traitement) []Block {
 		for i := range t.Finalites {
 			f := &t.Finalites[i]
 			items = append(items, line(strong(purposeTerm(t, f)), " : ", markdownInline(sentence(f.Description)),
-				" Base légale : ", basisName(f), "."))
+				" Base légale : ", basisName(f), ".", toVerify(f.AVerifier)))
 		}
 	}
 	for _, t := range proc {
@@ -248,9 +248,23 @@ func (b *builder) transfersInBrief(acts []*schema.Traitement) []Inline {
 func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 	u := usageOf(ctrl)
 	out := []Block{para(capitalized(rightsSentence(u)))}
-	if len(u.objectable) > 0 {
-		out = append(out, &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition"),
-			" : vous pouvez vous opposer à tout moment au traitement de vos données pour les traitements suivants : ", join(" ; ", u.objectable), ".")}})
+	if len(u.objectable) > 0 || len(u.unsettled) > 0 {
+		note := &Note{Kind: Important}
+		if len(u.objectable) > 0 {
+			// Art. 21: grounds relating to the person's situation, except
+			// against direct marketing.
+			note.Blocks = append(note.Blocks, para(strong("Droit d'opposition"),
+				" : pour des raisons tenant à votre situation particulière, ou sans avoir à vous justifier s'il s'agit de prospection commerciale, vous pouvez vous opposer à tout moment au traitement de vos données pour les traitements suivants : ",
+				join(" ; ", u.objectable), "."))
+		}
+		if g, ok := u.unsettledGap(); ok {
+			lead := line(strong("Droit d'opposition"), " : ")
+			if len(note.Blocks) > 0 {
+				lead = nil
+			}
+			note.Blocks = append(note.Blocks, para(lead, g))
+		}
+		out = append(out, note)
 	}
 	ex := b.exercice()
 	who := "à nous"
@@ -258,8 +272,9 @@ func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 		who = to(ex.Aupres)
 	}
 	out = append(out, para("Pour les exercer, adressez-vous ", who, " :"),
-		bullets(b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})...),
-		para(b.complaintInBrief()))
+		bullets(b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})...))
+	out = append(out, blocks(verifyPara(ex.AVerifier))...)
+	out = append(out, para(b.complaintInBrief()))
 	return out
 }
 

@@ -162,13 +162,19 @@ func (b *builder) retentionSplit(t *schema.Traitement) *Table {
 	return tab
 }
 
-// archive is the intermediate archiving of a retention row, or « Aucun ».
+// archive is the intermediate archiving of a retention row, or « Aucun »
+// when the row states a final fate without one. With no fate stated,
+// whether the data is archived is unknown too: the fate's gap, beside it,
+// says so.
 func archive(r *schema.Conservation) Inline {
-	if a := r.Archivage; a != nil {
+	switch {
+	case r.Archivage != nil:
+		a := r.Archivage
 		return capitalized(line(period(a.Duree), " (", fact(a.Fondement, r.ACompleter, "archivage", "fondement de l'archivage"), ")"))
-	}
-	if r.Fin == "archivage_intermediaire" {
+	case r.Fin == "archivage_intermediaire":
 		return line(gap(r.ACompleter, "archivage", "durée et fondement de l'archivage"))
+	case r.Fin == "":
+		return line("—")
 	}
 	return line("Aucun")
 }

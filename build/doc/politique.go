@@ -39,7 +39,7 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 		b.rights(ctrl, proc),
 		{ID: "dpo", Title: b.dpoTitle(), Blocks: b.dpoBlocks()},
 		{ID: "modifications", Title: "Modifications de la présente politique", Blocks: changes(pub,
-			"La présente politique est mise à jour lorsque nos traitements ou la réglementation évoluent ; la date de sa dernière mise à jour figure en tête du document.")},
+			"La date de la dernière mise à jour de la présente politique figure en tête du document.")},
 	}
 }
 
@@ -280,14 +280,29 @@ type usage struct {
 	// objectable lists the activities open to objection: legitimate
 	// interest, public task or direct marketing (art. 21).
 	objectable []Inline
+	// unsettled names the other activities with a purpose whose legal
+	// basis is still to be stated: whether they are open to objection is
+	// unknown, so the right is not left out silently.
+	unsettled []string
+}
+
+// unsettledGap is the gap of the activities whose openness to objection
+// waits for their legal basis; ok is false when there are none.
+func (u usage) unsettledGap() (g Span, ok bool) {
+	if len(u.unsettled) == 0 {
+		return Span{}, false
+	}
+	return gap(nil, "", "application de ce droit aux traitements dont la base légale n'est pas indiquée : "+strings.Join(u.unsettled, " ; ")), true
 }
 
 func usageOf(ctrl []*schema.Traitement) usage {
 	var u usage
 	for _, t := range ctrl {
-		object := false
+		object, unknown := false, false
 		for _, f := range t.Finalites {
 			switch f.BaseLegale {
+			case "":
+				unknown = true
 			case "consentement":
 				u.consent = true
 			case "contrat":
@@ -299,6 +314,8 @@ func usageOf(ctrl []*schema.Traitement) usage {
 		}
 		if object {
 			u.objectable = append(u.objectable, line(t.Libelle))
+		} else if unknown {
+			u.unsettled = append(u.unsettled, t.Libelle)
 		}
 		if a := t.DecisionAutomatisee; a.Significant() {
 			u.decision = true
@@ -406,15 +423,19 @@ func (b *builder) rights(ctrl, proc []*schema.Traitement) *Section {
 		para("Conformément au RGPD et à la loi n°\u00a078-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés, vous disposez des droits suivants sur vos données :"),
 		defs.block(),
 	}}
-	if len(u.objectable) > 0 {
+	if len(u.objectable) > 0 || len(u.unsettled) > 0 {
 		text := any(gap(nil, "", "description du droit d'opposition (droits.descriptions.opposition)"))
 		if desc.Opposition != "" {
 			text = markdownInline(desc.Opposition)
 		}
-		s.Blocks = append(s.Blocks, &Note{Kind: Important, Blocks: []Block{
-			para(strong("Droit d'opposition (art. 21 du RGPD)"), " : ", text),
-			para("Ce droit s'applique aux traitements suivants : ", join(" ; ", u.objectable), "."),
-		}})
+		note := &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition (art. 21 du RGPD)"), " : ", text)}}
+		if len(u.objectable) > 0 {
+			note.Blocks = append(note.Blocks, para("Ce droit s'applique aux traitements suivants : ", join(" ; ", u.objectable), "."))
+		}
+		if g, ok := u.unsettledGap(); ok {
+			note.Blocks = append(note.Blocks, para(g))
+		}
+		s.Blocks = append(s.Blocks, note)
 	}
 	s.Sections = []*Section{b.exercise(proc), b.complaint(desc.Reclamation)}
 	return s
@@ -524,7 +545,10 @@ func elide(prep, s string) string {
 	return prep + " " + s
 }
 
-// changes says how the document changes and lists its versions.
+// changes says how the document changes and lists its versions. Without
+// the organization's own wording, the fallback states only where the date
+// of the last update is: how and when the document changes is a commitment
+// no fact gives.
 func changes(pub *schema.Publication, fallback string) []Block {
 	var out []Block
 	if pub.Modifications != "" {
