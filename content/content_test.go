@@ -856,6 +856,9 @@ var seedDefects = map[string][]defect{
 	"sofratel-cat": {
 		{"société à responsabilité limitée (SAS)", "a-verifier", "« société à responsabilité limitée » et « SAS »"},
 		{"notre service  ,", "a-verifier", "notre service"},
+		{"via un contrat avec un bailleur social", "a-verifier", "« via un contrat avec un bailleur social »"},
+		{"3 mois maximum, sauf opposition explicite", "a-verifier", "« sauf opposition explicite » (section 7) et « avec votre consentement »"},
+		{"il est possible que les Données", "langage-vague", "« il est possible que »"},
 	},
 	"marketing-lab": {
 		{"1 à date, par 6 mois sans limite", "a-verifier", "sans limite"},

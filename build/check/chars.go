@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"unicode"
 
 	"github.com/rgpdoc/rgpdoc/build/doc"
@@ -16,13 +17,14 @@ import (
 // split a heading or a table row of the documents.
 func checkCaracteres(r *run) {
 	heavy := r.heavyMarkup()
-	for _, t := range r.texts {
-		if t.prose() && heavy[t.file] && doc.Markup(t.s) > 0 {
+	// The notes show in the documents too: their characters are checked.
+	for i, t := range slices.Concat(r.texts, r.notes) {
+		if i < len(r.texts) && t.prose() && heavy[t.file] && doc.Markup(t.s) > 0 {
 			r.report(t.file.Pos(t.ptr()), "les textes libres de ce fichier portent trop de balisage Markdown ([ ` * _ < !) pour être lus sans risque : "+
 				"ils seraient publiés comme simple texte ; allégez-les")
 			heavy[t.file] = false // once per file
 		}
-		prose := t.prose()
+		prose := t.prose() || i >= len(r.texts) // a note may span lines
 		for _, c := range t.s {
 			var why string
 			switch {

@@ -120,13 +120,16 @@ type model struct {
 	transferts    map[string]*schema.Transfert
 	conservation  map[string]*schema.Conservation
 	clients       map[string]*schema.Client
-	// texts are the strings of the defaults and of the organization's files.
-	texts []text
+	// texts are the strings of the defaults and of the organization's files;
+	// notes, those of a_completer and a_verifier, which describe the source
+	// but show in the documents too.
+	texts, notes []text
 	// themes are the names of the HTML themes; nil for the embedded ones.
 	themes []string
 }
 
 func newModel(c *schema.Contenu, files []*load.File) *model {
+	texts, notes := collectTexts(files)
 	return &model{
 		c:             c,
 		personnes:     byID(c.Personnes, func(p *schema.Personne) string { return p.ID }),
@@ -135,7 +138,8 @@ func newModel(c *schema.Contenu, files []*load.File) *model {
 		transferts:    byID(c.Transferts, func(t *schema.Transfert) string { return t.ID }),
 		conservation:  byID(c.Conservation, func(k *schema.Conservation) string { return k.ID }),
 		clients:       byID(c.Clients, func(k *schema.Client) string { return k.ID }),
-		texts:         collectTexts(files),
+		texts:         texts,
+		notes:         notes,
 	}
 }
 

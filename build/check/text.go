@@ -29,40 +29,41 @@ type text struct {
 // ptr returns the JSON pointer of the string in its file.
 func (t text) ptr() string { return t.parent + "/" + t.tok }
 
-// collectTexts returns every string of the files, except the explanations
-// of a_completer, which say by design what is missing. Their order does not
+// collectTexts returns every string of the files, and apart the notes: the
+// explanations of a_completer and the values of a_verifier, which say by
+// design what is missing or doubtful in the source. Their order does not
 // matter: findings are sorted.
-func collectTexts(files []*load.File) []text {
-	var out []text
+func collectTexts(files []*load.File) (texts, notes []text) {
 	// walk collects the strings of a map or list at the pointer ptr.
-	var walk func(f *load.File, v any, ptr, key string)
-	walk = func(f *load.File, v any, ptr, key string) {
-		visit := func(e any, tok, key string) {
+	var walk func(f *load.File, v any, ptr, key string, out *[]text)
+	walk = func(f *load.File, v any, ptr, key string, out *[]text) {
+		visit := func(e any, tok, key string, out *[]text) {
 			switch e := e.(type) {
 			case string:
-				out = append(out, text{f, ptr, tok, key, e, normalize(e)})
+				*out = append(*out, text{f, ptr, tok, key, e, normalize(e)})
 			case map[string]any, []any:
-				walk(f, e, ptr+"/"+tok, key)
+				walk(f, e, ptr+"/"+tok, key, out)
 			}
 		}
 		switch v := v.(type) {
 		case map[string]any:
 			for k, e := range v {
-				// Gaps and values to confirm describe the source, not the documents' text.
-				if k != "a_completer" && k != "a_verifier" {
-					visit(e, schema.PointerToken(k), k)
+				to := out
+				if k == "a_completer" || k == "a_verifier" {
+					to = &notes
 				}
+				visit(e, schema.PointerToken(k), k, to)
 			}
 		case []any:
 			for i, e := range v {
-				visit(e, strconv.Itoa(i), key)
+				visit(e, strconv.Itoa(i), key, out)
 			}
 		}
 	}
 	for _, f := range files {
-		walk(f, f.Value, "", "")
+		walk(f, f.Value, "", "", &texts)
 	}
-	return out
+	return texts, notes
 }
 
 // proseKeys are the fields of free text (Markdown) of the model, as opposed

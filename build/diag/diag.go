@@ -145,8 +145,11 @@ func (l List) Summary(files int) string {
 	for _, f := range l {
 		withFindings[f.File] = true
 	}
-	return fmt.Sprintf("%s et %s dans %d %s sur %d%s.", plural(e, "erreur", "erreurs"), plural(w, "avertissement", "avertissements"),
-		len(withFindings), pluralWord(len(withFindings), "fichier", "fichiers"), files, accepted)
+	where := fmt.Sprintf(" dans %d %s sur %d", len(withFindings), pluralWord(len(withFindings), "fichier", "fichiers"), files)
+	if files == 0 { // the findings are about the folder itself
+		where = ""
+	}
+	return fmt.Sprintf("%s et %s%s%s.", plural(e, "erreur", "erreurs"), plural(w, "avertissement", "avertissements"), where, accepted)
 }
 
 // plural writes a count with its noun; French puts 0 and 1 in the singular.

@@ -32,7 +32,7 @@ func (b *builder) charte(d *Document, pub *schema.Publication) {
 			b.retentionTable(proc),
 		}},
 		{ID: "transferts", Title: "Hébergement et transferts hors de l'Union européenne",
-			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(proc...), dest)...)},
+			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(proc...), dest, false)...)},
 		{ID: "securite", Title: "Sécurité des données", Blocks: []Block{
 			para("Nous mettons en œuvre les mesures techniques et organisationnelles suivantes pour protéger les données traitées pour votre compte (art. 32 du RGPD) :"),
 			securityList(b.mesures(proc...)),

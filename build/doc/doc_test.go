@@ -1029,3 +1029,40 @@ func TestDerogationsInRegister(t *testing.T) {
 		t.Errorf("last section %s, want historique", last.ID)
 	}
 }
+
+// TestSheetTransfersBesideShared checks that a register's sheet does not
+// deny the transfers its activities share: with the common provisions
+// stating a transfer, a sheet says nothing of an absence of transfer, and
+// still lists its own recipients whose country is unknown.
+func TestSheetTransfersBesideShared(t *testing.T) {
+	abroad := schema.Destinataire{ID: "envoi", Libelle: "Envoi de courriels", Type: "sous_traitant", Pays: []schema.Pays{"US"}}
+	gapped := schema.Destinataire{ID: "hotels", Libelle: "Hôtels", Type: "tiers", ACompleter: schema.Lacunes{"pays": "la source ne le dit pas"}}
+	c := &schema.Contenu{
+		Destinataires: []schema.Destinataire{abroad, gapped},
+		Transferts:    []schema.Transfert{{ID: "us", Destinataire: "envoi", Pays: []schema.Pays{"US"}, Garantie: "clauses_contractuelles_types"}},
+		Traitements: []schema.Traitement{
+			{ID: "a", Libelle: "Activité A", Role: roleController, Destinataires: []string{"envoi", "hotels"}, Transferts: []string{"us"}},
+			{ID: "b", Libelle: "Activité B", Role: roleController, Destinataires: []string{"envoi"}, Transferts: []string{"us"}},
+		},
+	}
+	d := Build(Registre, "o", c)
+	sheets := map[string][]string{}
+	for _, s := range sections(d) {
+		if s.Title == "Activité A" || s.Title == "Activité B" {
+			sheets[s.Title] = texts(s)
+		}
+	}
+	for name, got := range sheets {
+		for _, w := range []string{"Aucun transfert", "Aucun destinataire ni transfert", "ne sont pas transférées"} {
+			if contains(got, w) {
+				t.Errorf("%s: says %q beside the shared transfer: %q", name, w, got)
+			}
+		}
+	}
+	if got := sheets["Activité A"]; !contains(got, "Pour les destinataires suivants, dont le pays reste à compléter (voir les destinataires) :") || !contains(got, "Hôtels.") {
+		t.Errorf("Activité A: lacks its recipient of unknown country: %q", got)
+	}
+	if len(sheets) != 2 {
+		t.Fatalf("sheets found: %v", sheets)
+	}
+}

@@ -217,7 +217,7 @@ func (s registerShared) section(b *builder) *Section {
 		out = append(out, para("Les destinataires suivants reçoivent des données de toutes les activités du registre :"), recipientTable(s.recipients, false))
 	}
 	if len(s.transfers) > 0 || len(s.recipients) > 0 {
-		if tr := b.transfersBlocks(s.transfers, s.recipients); len(s.transfers) > 0 || !notTransferred(tr) {
+		if tr := b.transfersBlocks(s.transfers, s.recipients, false); len(s.transfers) > 0 || !notTransferred(tr) {
 			out = append(out, tr...)
 		}
 	}
@@ -530,10 +530,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	sh := b.shared
 	dest := without(b.destinataires(t), sh.recipients)
 	out = append(out, recipientTable(dest, true))
-	tr := b.transfersBlocks(without(b.transferts(t), sh.transfers), dest)
-	if len(sh.transfers) == 0 || !notTransferred(tr) {
-		out = append(out, tr...)
-	}
+	out = append(out, b.transfersBlocks(without(b.transferts(t), sh.transfers), dest, len(sh.transfers) > 0)...)
 	if own := without(b.mesures(t), sh.measures); len(own) > 0 || len(sh.measures) == 0 {
 		out = append(out, securityTable(own, t.ACompleter))
 	}

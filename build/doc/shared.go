@@ -505,8 +505,10 @@ const noTransfer = "Les données ne sont pas transférées hors de l'Espace éco
 // recipient's location is known: a recipient working outside the EEA without
 // a declared transfer, or one whose country is not given, is left visible as
 // a gap. The organization's own services and the public authorities it
-// answers to are where the organization is, and need no country.
-func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire) []Block {
+// answers to are where the organization is, and need no country. When
+// elsewhere, other transfers of the same data are stated elsewhere (the
+// register's common provisions): it then says nothing of an absence.
+func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Destinataire, elsewhere bool) []Block {
 	var undeclared []string
 	var unknown []Inline
 	explained := true // every unknown country is a gap the recipients' table shows
@@ -526,6 +528,8 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 		}
 	}
 	switch {
+	case elsewhere && len(list) == 0 && len(undeclared) == 0 && len(unknown) == 0:
+		return nil
 	case len(list) == 0 && len(dest) == 0:
 		// With no recipient stated, nothing says where the data go.
 		return []Block{para("Aucun destinataire ni transfert hors de l'Espace économique européen (EEE) n'est indiqué pour ces données.")}
@@ -548,7 +552,7 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 	}
 	switch {
 	case len(unknown) == 0:
-	case len(list) == 0 && len(undeclared) == 0:
+	case len(list) == 0 && len(undeclared) == 0 && !elsewhere:
 		out = append(out, para("Aucun transfert de données hors de l'Espace économique européen (EEE) n'est indiqué ; ", where), bullets(unknown...))
 	default:
 		out = append(out, para(capitalized(where)), bullets(unknown...))

@@ -196,14 +196,14 @@ func (l *Loader) load(dir string, fresh map[string]bool) (*Site, error) {
 func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("dossier de contenu illisible : %w", err)
+		return nil, folderError(dir, err)
 	}
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s n'est pas un dossier", dir)
 	}
 	root, err := realDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("dossier de contenu illisible : %w", err)
+		return nil, folderError(dir, err)
 	}
 	site := &Site{Dir: dir, root: root}
 	entries, err := os.ReadDir(dir)
@@ -234,6 +234,11 @@ func (l *Loader) open(dir string, fresh map[string]bool) (*Site, error) {
 		default:
 			site.Orgs = append(site.Orgs, &Org{ID: name, Dir: path, site: site})
 		}
+	}
+	if len(site.Orgs) == 0 {
+		// Most likely the wrong folder: an empty site would replace the real one.
+		site.Findings = append(site.Findings, diag.Finding{Pos: diag.Pos{File: dir}, Severity: diag.Error, Rule: "dossier",
+			Message: "aucune organisation dans ce dossier de contenu : indiquez le bon dossier (--content), ou créez-en une avec rgpdoc new ID"})
 	}
 	for _, f := range site.Defaults {
 		site.Findings = append(site.Findings, f.Findings...)
@@ -565,4 +570,15 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// folderError words in French why the content folder cannot be read.
+func folderError(dir string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("dossier de contenu %s introuvable", dir)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("dossier de contenu %s illisible : accès refusé", dir)
+	}
+	return fmt.Errorf("dossier de contenu %s illisible : %w", dir, err)
 }

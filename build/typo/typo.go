@@ -112,7 +112,8 @@ func After(prev rune, s string) string {
 		case r == '«' || r == '"':
 			open(r)
 			write('«') // the next character writes the space after it
-		case r == '\'' && unicode.IsLetter(last) && pending == "" && (next == 0 || unicode.IsLetter(next)):
+		// An elided word may also stand before a quotation: « qu'« il… » ».
+		case r == '\'' && unicode.IsLetter(last) && pending == "" && (next == 0 || next == '«' || unicode.IsLetter(next)):
 			write('’')
 		default:
 			open(r)

@@ -44,6 +44,7 @@ func TestText(t *testing.T) {
 		// apostrophe between letters only
 		{"l'Utilisateur aujourd'hui", "l’Utilisateur aujourd’hui"},
 		{"l'", "l’"},
+		{"qu'« il »", "qu’«_il_»"},
 		{"' ok '", "' ok '"},
 		{"12'30", "12'30"},
 		// protected: URLs, e-mail addresses, times

@@ -31,7 +31,8 @@ func TestCheckExitCodes(t *testing.T) {
 		{"unknown org", []string{"--org", "acm", "--content", fixture("clean")}, exitUsage, "", "organisation « acm » inconnue ; vouliez-vous dire « acme » ?"},
 		{"bad flag", []string{"--strictt", "--content", fixture("clean")}, exitUsage, "", "option inconnue : -strictt"},
 		{"bad format", []string{"--format", "xml", "--content", fixture("clean")}, exitUsage, "", "format « xml » inconnu"},
-		{"missing folder", []string{"--content", filepath.Join(t.TempDir(), "absent")}, exitUsage, "", "dossier de contenu illisible"},
+		{"missing folder", []string{"--content", filepath.Join(t.TempDir(), "absent")}, exitUsage, "", "absent introuvable"},
+		{"no organization", []string{"--content", t.TempDir()}, exitFindings, "erreur: aucune organisation dans ce dossier de contenu", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb strings.Builder
