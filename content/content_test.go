@@ -85,6 +85,19 @@ func service(want string) fact {
 	}}.in(politique)
 }
 
+// passage is a phrase of the seed that one of the texts of the model holds,
+// inside a longer sentence.
+func passage(name, want string, texts func(c *schema.Contenu) []string) fact {
+	return fact{name: name, want: want, got: func(c *schema.Contenu) []string {
+		for _, s := range texts(c) {
+			if strings.Contains(spaced(s), spaced(want)) {
+				return []string{want}
+			}
+		}
+		return nil
+	}}
+}
+
 // gapBasis is how the documents begin to show a missing legal basis
 // ("à compléter : base légale de ce traitement", "à compléter : base légale").
 const gapBasis = "à compléter : base légale"
@@ -544,6 +557,17 @@ var seeds = map[string][]fact{
 		client("Promoteurs constructeurs"),
 		client("Commercialisateurs immobiliers"),
 		client("Agences immobilières"),
+		passage("définition de « vous »", "en tant que centre d'appels et de contacts web (« Call et Web Center »)",
+			func(c *schema.Contenu) []string { return []string{c.Documents.Charte.Introduction} }).in(charte),
+		passage("hébergement dans AdequatData", "en mode dédié ou sous forme de partition dans les outils mutualisés",
+			func(c *schema.Contenu) []string { return c.Traitements[0].Operations }).in(charte, registre),
+		passage("durée liée aux accords contractuels", "contractuels passés avec le donneur d'ordre", func(c *schema.Contenu) []string {
+			var out []string
+			for _, r := range c.Conservation {
+				out = append(out, r.Fondement)
+			}
+			return out
+		}).in(registre),
 	},
 }
 
@@ -863,6 +887,10 @@ var seedDefects = map[string][]defect{
 	"marketing-lab": {
 		{"1 à date, par 6 mois sans limite", "a-verifier", "sans limite"},
 		{"serveur local", "sauvegarde-non-chiffree", "non chiffrée"},
+		{"des serveurs européens chez Gandi", "a-verifier", "serveurs européens"},
+		{"D'intervenir auprès du prospect", "a-verifier", "D'intervenir auprès du prospect"},
+		{"Marketing Lab est susceptible de partager", "langage-vague", "« susceptible de »"},
+		{"Dans certains cas, à ces données de base, peuvent s'ajouter", "langage-vague", "« dans certains cas »"},
 	},
 }
 

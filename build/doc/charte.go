@@ -55,7 +55,7 @@ func (b *builder) preamble(pub *schema.Publication) *Section {
 		s.Blocks = []Block{para("La présente charte décrit les traitements de données à caractère personnel que nous effectuons pour le compte de nos clients et les engagements que nous prenons envers eux.")}
 	}
 	s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(),
-		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »).", toVerify(b.org.AVerifier)))
+		", agit en qualité de sous-traitant (art. 28 du RGPD) pour le compte de ses clients, responsables du traitement (ci-après « vous »).", toVerify(b.orgDoubts())))
 	clients := &List{}
 	for i := range b.c.Clients {
 		c := &b.c.Clients[i]
@@ -278,7 +278,7 @@ func (b *builder) contact() *Section {
 	if d := b.org.DPO; d != nil {
 		defs.add(line("Notre délégué à la protection des données (DPO)", optional(", ", dpoName(d))),
 			blocks(bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
-				verifyPara(d.AVerifier))...)
+				verifyPara(b.dpoDoubt()), verifyPara(d.AVerifier))...)
 	}
 	var phones []string
 	if b.org.Telephone != "" {

@@ -418,10 +418,6 @@ func TestRightsDerivedFromBases(t *testing.T) {
 	}
 }
 
-// TestRightAgainstAutomatedDecision checks that what the policy says of
-// article 22 is true: it speaks for the activities the organization answers
-// for, says so when it also works for clients, and points to the decisions
-// it takes on their behalf.
 // TestObjectionUnsettled checks that an activity whose legal basis is
 // still to be stated is named in a gap of the right to object, not left out.
 func TestObjectionUnsettled(t *testing.T) {
@@ -434,22 +430,10 @@ func TestObjectionUnsettled(t *testing.T) {
 	}
 }
 
-// TestArchiveOnlyFromFacts checks that the register says « Aucun »
-// intermediate archive only when the row states a fate without one.
-func TestArchiveOnlyFromFacts(t *testing.T) {
-	for _, tt := range []struct {
-		row  schema.Conservation
-		want string
-	}{
-		{schema.Conservation{Fin: "suppression"}, "Aucun"},
-		{schema.Conservation{}, "—"},
-	} {
-		if got := plain(archive(&tt.row).String()); got != tt.want {
-			t.Errorf("archive(%+v) = %q, want %q", tt.row, got, tt.want)
-		}
-	}
-}
-
+// TestRightAgainstAutomatedDecision checks that what the policy says of
+// article 22 is true: it speaks for the activities the organization answers
+// for, says so when it also works for clients, and points to the decisions
+// it takes on their behalf.
 func TestRightAgainstAutomatedDecision(t *testing.T) {
 	const (
 		none   = "Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé"
@@ -861,6 +845,57 @@ func TestActors(t *testing.T) {
 		}
 		if got := cellText(rows[1][6]); got != "0800 71 4000, 06 20 60 68 76" {
 			t.Errorf("%s: DPO's telephones = %q", tt.name, got)
+		}
+		// Without a siège, nothing says the organization is established in the Union.
+		if got := cellText(rows[2][1]); got != "Sans objet si le siège social, à compléter, est situé dans l'Union européenne" {
+			t.Errorf("%s: representative without a siège = %q", tt.name, got)
+		}
+	}
+}
+
+// TestDPODoubt checks that a doubt on the DPO (a contact the source does not
+// call a DPO) goes with every statement that a DPO is designated.
+func TestDPODoubt(t *testing.T) {
+	c := &schema.Contenu{
+		Documents: &schema.Documents{Politique: &schema.Publication{}},
+		Organisation: &schema.Organisation{RaisonSociale: "Prospect Guru", DPO: &schema.DPO{Email: "dpo@prospect.guru"},
+			AVerifier: schema.Verifications{"dpo": {Alternatives: []string{"délégué à la gestion des données personnelles"}}}},
+		Traitements: []schema.Traitement{{ID: "t", Libelle: "T", Role: roleController}},
+	}
+	const want = "À vérifier : la source donne « délégué à la gestion des données personnelles »."
+	pol := Build(Politique, "o", c)
+	if got := texts(section(t, pol, "dpo")); !contains(got, want) {
+		t.Errorf("policy's DPO section lacks the doubt: %q", got)
+	}
+	if got := strings.Join(texts(section(t, pol, "responsable")), " "); strings.Contains(got, "À vérifier") {
+		t.Errorf("policy's controller section repeats the DPO's doubt: %q", got)
+	}
+	c.Documents.Charte = &schema.Charte{}
+	c.Traitements = append(c.Traitements, schema.Traitement{ID: "p", Libelle: "P", Role: roleProcessor})
+	if got := texts(section(t, Build(Charte, "o", c), "dpo")); !contains(got, want) {
+		t.Errorf("charter's contact section lacks the doubt: %q", got)
+	}
+	rows := table(t, section(t, Build(Registre, "o", c), "acteurs"), "Acteurs").Rows
+	if got := cellText(rows[1][1]); !strings.Contains(got, want) {
+		t.Errorf("register's DPO row lacks the doubt: %q", got)
+	}
+	if got := cellText(rows[0][1]); strings.Contains(got, "À vérifier") {
+		t.Errorf("register's organization row repeats the DPO's doubt: %q", got)
+	}
+}
+
+// TestArchiveWording checks that the register states no intermediate
+// archiving only when the row's fate follows the active base.
+func TestArchiveWording(t *testing.T) {
+	for _, tt := range []struct {
+		row  schema.Conservation
+		want string
+	}{
+		{schema.Conservation{Fin: "suppression"}, "Aucun"},
+		{schema.Conservation{}, "—"},
+	} {
+		if got := plain(archive(&tt.row).typeset().String()); got != tt.want {
+			t.Errorf("archive(%+v) = %q, want %q", tt.row, got, tt.want)
 		}
 	}
 }

@@ -249,22 +249,26 @@ func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 	u := usageOf(ctrl)
 	out := []Block{para(capitalized(rightsSentence(u)))}
 	if len(u.objectable) > 0 || len(u.unsettled) > 0 {
-		note := &Note{Kind: Important}
-		if len(u.objectable) > 0 {
-			// Art. 21: grounds relating to the person's situation, except
-			// against direct marketing.
-			note.Blocks = append(note.Blocks, para(strong("Droit d'opposition"),
-				" : pour des raisons tenant à votre situation particulière, ou sans avoir à vous justifier s'il s'agit de prospection commerciale, vous pouvez vous opposer à tout moment au traitement de vos données pour les traitements suivants : ",
-				join(" ; ", u.objectable), "."))
+		var text Inline
+		if len(u.situational) > 0 {
+			text = line("vous pouvez vous opposer à tout moment, pour des raisons tenant à votre situation particulière, au traitement de vos données pour les traitements suivants : ",
+				join(" ; ", u.situational), ".")
+		}
+		if len(u.marketing) > 0 {
+			lead := "vous pouvez"
+			if len(text) > 0 {
+				text, lead = append(text, line(" ")...), "Vous pouvez"
+			}
+			text = append(text, line(lead, " vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données à des fins de prospection commerciale : ",
+				join(" ; ", u.marketing), ".")...)
 		}
 		if g, ok := u.unsettledGap(); ok {
-			lead := line(strong("Droit d'opposition"), " : ")
-			if len(note.Blocks) > 0 {
-				lead = nil
+			if len(text) > 0 {
+				text = append(text, line(" ")...)
 			}
-			note.Blocks = append(note.Blocks, para(lead, g))
+			text = append(text, g)
 		}
-		out = append(out, note)
+		out = append(out, &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition"), " : ", text)}})
 	}
 	ex := b.exercice()
 	who := "à nous"

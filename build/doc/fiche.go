@@ -35,7 +35,7 @@ func headcount(t *schema.Traitement) any {
 // collection is the means of collection.
 func collection(t *schema.Traitement) any {
 	if len(t.Canaux) > 0 {
-		return capitalized(joinStrings(", ", t.Canaux))
+		return capitalized(joinStrings(" ; ", t.Canaux))
 	}
 	return gap(t.ACompleter, "canaux", "moyens de collecte")
 }
@@ -163,17 +163,16 @@ func (b *builder) retentionSplit(t *schema.Traitement) *Table {
 }
 
 // archive is the intermediate archiving of a retention row, or « Aucun »
-// when the row states a final fate without one. With no fate stated,
-// whether the data is archived is unknown too: the fate's gap, beside it,
-// says so.
+// when the row's fate follows the active base directly. With no fate stated,
+// nothing says whether the data are archived: the fate's gap stands for both.
 func archive(r *schema.Conservation) Inline {
-	switch {
-	case r.Archivage != nil:
-		a := r.Archivage
+	if a := r.Archivage; a != nil {
 		return capitalized(line(period(a.Duree), " (", fact(a.Fondement, r.ACompleter, "archivage", "fondement de l'archivage"), ")"))
-	case r.Fin == "archivage_intermediaire":
+	}
+	switch r.Fin {
+	case "archivage_intermediaire":
 		return line(gap(r.ACompleter, "archivage", "durée et fondement de l'archivage"))
-	case r.Fin == "":
+	case "":
 		return line("—")
 	}
 	return line("Aucun")
@@ -216,13 +215,40 @@ func (b *builder) activityList(acts []*schema.Traitement, linked bool) *Table {
 		if linked {
 			name = line(internal(a.Libelle, SheetAnchor(a.ID)))
 		}
-		t.Rows = append(t.Rows, []Cell{
+		row := []Cell{
 			cell(name), cell(line(reference(a))),
 			cell(line(date(a.CreeLe, a.ACompleter, "cree_le"))), cell(line(date(a.MiseAJour, a.ACompleter, "mise_a_jour"))),
 			cell(purposesLine(a)), cell(b.sensitiveLine(a)), cell(line(label(a.Role))), cell(screening(a)),
-		})
+		}
+		if linked {
+			for _, c := range row {
+				brief(c)
+			}
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// brief shortens the gaps of a summary to « à compléter (voir la fiche) »
+// or « à vérifier (voir la fiche) »: the sheet the summary leads to says
+// what is missing, and why.
+func brief(bs []Block) {
+	for _, b := range bs {
+		p, ok := b.(*Paragraph)
+		if !ok {
+			continue
+		}
+		for i, s := range p.Text {
+			switch {
+			case !s.Gap:
+			case strings.HasPrefix(s.Text, "À vérifier"):
+				p.Text[i].Text = "à vérifier (voir la fiche)"
+			default:
+				p.Text[i].Text = "à compléter (voir la fiche)"
+			}
+		}
+	}
 }
 
 // purposesLine names an activity's purposes on one line, as the CNIL's

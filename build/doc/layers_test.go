@@ -50,6 +50,9 @@ func TestEssentielFacts(t *testing.T) {
 		"Données qui ne viennent pas de vous : Profil professionnel public",
 		"Cookies et traceurs : Données de navigation.",
 		"vous opposer à leur traitement",
+		// Objection for a reason relating to the person's situation (art. 21, § 1), without any to marketing (§ 2).
+		"vous pouvez vous opposer à tout moment, pour des raisons tenant à votre situation particulière, au traitement de vos données pour les traitements suivants : Prospection commerciale ; Sécurité de la Plateforme.",
+		"Vous pouvez vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données à des fins de prospection commerciale : Prospection commerciale.",
 		"retirer votre consentement à tout moment",
 		"par courriel : dpo@exemple.fr",
 		"réclamation auprès de la CNIL",
@@ -106,7 +109,8 @@ func TestMentionFacts(t *testing.T) {
 		"Destinataires : Équipe commerciale et marketing ; Service d'envoi de courriels.",
 		"Durée de conservation : Données des Prospects : 3 ans à compter du dernier contact",
 		"Service d'envoi de courriels (États-Unis)",
-		"Vous pouvez vous opposer à tout moment à ce traitement.",
+		"Vous pouvez vous opposer à tout moment à ce traitement, pour des raisons tenant à votre situation particulière.",
+		"Vous pouvez vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données à des fins de prospection commerciale.",
 		"délégué à la protection des données : dpo@exemple.fr",
 	} {
 		if !strings.Contains(text, want) {

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/rgpdoc/rgpdoc/schema"
 )
@@ -88,8 +89,15 @@ func (b *builder) mention(t *schema.Traitement) *Document {
 
 	u := usageOf([]*schema.Traitement{t})
 	rights := line(rightsSentence(u))
-	if len(u.objectable) > 0 {
-		rights = append(rights, line(" ", strong("Vous pouvez vous opposer à tout moment à ce traitement."))...)
+	var objection []string
+	if len(u.situational) > 0 {
+		objection = append(objection, "Vous pouvez vous opposer à tout moment à ce traitement, pour des raisons tenant à votre situation particulière.")
+	}
+	if len(u.marketing) > 0 {
+		objection = append(objection, "Vous pouvez vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données à des fins de prospection commerciale.")
+	}
+	if len(objection) > 0 {
+		rights = append(rights, line(" ", strong(strings.Join(objection, " ")))...)
 	}
 	ex := b.exercice()
 	ways := b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})

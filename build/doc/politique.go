@@ -112,9 +112,9 @@ func service(s *schema.Service) Inline {
 func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 	s := &Section{ID: "responsable", Title: "Responsable du traitement"}
 	if len(ctrl) > 0 || len(proc) == 0 {
-		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), ".", toVerify(b.org.AVerifier)))
+		s.Blocks = append(s.Blocks, para("Le responsable du traitement de vos données est ", b.identity(), b.designation(), ".", toVerify(b.orgDoubts())))
 	} else {
-		s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.org.AVerifier)))
+		s.Blocks = append(s.Blocks, para(capitalized(b.identity()), b.designation(), ", traite les données décrites dans la présente politique en qualité de sous-traitant.", toVerify(b.orgDoubts())))
 	}
 	s.Blocks = append(s.Blocks, blocks(b.contacts())...)
 	if b.org.Groupe != "" {
@@ -280,6 +280,10 @@ type usage struct {
 	// objectable lists the activities open to objection: legitimate
 	// interest, public task or direct marketing (art. 21).
 	objectable []Inline
+	// situational lists those open to objection on grounds relating to the
+	// person's situation (art. 21, § 1), marketing those open to it without
+	// any reason (art. 21, § 2): a summary may not merge the two.
+	situational, marketing []Inline
 	// unsettled names the other activities with a purpose whose legal
 	// basis is still to be stated: whether they are open to objection is
 	// unknown, so the right is not left out silently.
@@ -298,7 +302,7 @@ func (u usage) unsettledGap() (g Span, ok bool) {
 func usageOf(ctrl []*schema.Traitement) usage {
 	var u usage
 	for _, t := range ctrl {
-		object, unknown := false, false
+		situational, marketing, unknown := false, false, false
 		for _, f := range t.Finalites {
 			switch f.BaseLegale {
 			case "":
@@ -308,14 +312,20 @@ func usageOf(ctrl []*schema.Traitement) usage {
 			case "contrat":
 				u.contract = true
 			case "interet_legitime", "mission_interet_public":
-				object = true
+				situational = true
 			}
-			object = object || f.Prospection
+			marketing = marketing || f.Prospection
 		}
-		if object {
+		if situational || marketing {
 			u.objectable = append(u.objectable, line(t.Libelle))
 		} else if unknown {
 			u.unsettled = append(u.unsettled, t.Libelle)
+		}
+		if situational {
+			u.situational = append(u.situational, line(t.Libelle))
+		}
+		if marketing {
+			u.marketing = append(u.marketing, line(t.Libelle))
 		}
 		if a := t.DecisionAutomatisee; a.Significant() {
 			u.decision = true
@@ -545,10 +555,9 @@ func elide(prep, s string) string {
 	return prep + " " + s
 }
 
-// changes says how the document changes and lists its versions. Without
-// the organization's own wording, the fallback states only where the date
-// of the last update is: how and when the document changes is a commitment
-// no fact gives.
+// changes says how the document changes and lists its versions. Without the
+// content's own words, it states only where the date is: an undertaking to
+// update the document is the organization's to make.
 func changes(pub *schema.Publication, fallback string) []Block {
 	var out []Block
 	if pub.Modifications != "" {

@@ -286,7 +286,7 @@ func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 	case len(proc) > 0:
 		role = "Sous-traitant"
 	}
-	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(o.AVerifier)),
+	row := actor(role, line(fact(o.RaisonSociale, o.ACompleter, "raison_sociale", "raison sociale"), toVerify(b.orgDoubts())),
 		o.Siege, o.Telephone, o.Email)
 	if o.Siege == nil {
 		row[2] = cell(line(gap(o.ACompleter, "siege", "adresse du siège social")))
@@ -302,13 +302,16 @@ func (b *builder) actorTable(ctrl, proc, joint []*schema.Traitement) *Table {
 		if name == "" {
 			name = "—"
 		}
-		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
+		t.Rows = append(t.Rows, actor("Délégué à la protection des données", line(name, toVerify(b.dpoDoubt()), toVerify(d.AVerifier)), d.Adresse, strings.Join(d.Telephones, ", "), d.Email))
 	}
 	switch r := o.Representant; {
 	case r != nil:
 		t.Rows = append(t.Rows, actor("Représentant", r.Nom, r.Adresse, r.Telephone, r.Email))
 	case b.outsideEU():
 		t.Rows = append(t.Rows, actor("Représentant", gap(o.ACompleter, "representant", "représentant dans l'Union européenne"), nil, "", ""))
+	case o.Siege == nil:
+		// With no siège, where the organization is established is not a fact.
+		t.Rows = append(t.Rows, actor("Représentant", "Sans objet si le siège social, à compléter, est situé dans l'Union européenne", nil, "", ""))
 	default:
 		t.Rows = append(t.Rows, actor("Représentant", "Sans objet (organisation établie dans l'Union européenne)", nil, "", ""))
 	}

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
@@ -742,11 +743,33 @@ func (b *builder) dpoBlocks() []Block {
 		}
 	}
 	return blocks(
-		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)),
+		para("Nous avons désigné un délégué à la protection des données (DPO)", optional(", ", dpoName(d)), toVerify(b.dpoDoubt()),
 			", que vous pouvez contacter pour toute question relative à vos données :"),
 		bullets(b.channels(reach{form: d.Formulaire, email: d.Email, phones: d.Telephones, post: d.Adresse, gaps: d.ACompleter, whose: " du DPO"})...),
 		verifyPara(d.AVerifier),
 	)
+}
+
+// dpoDoubt is the organization's doubt about its DPO (a_verifier.dpo: a
+// contact the source does not call a DPO), shown where a document says a DPO
+// is designated, so that the designation is not settled silently.
+func (b *builder) dpoDoubt() schema.Verifications {
+	v, ok := b.org.AVerifier["dpo"]
+	if !ok {
+		return nil
+	}
+	return schema.Verifications{"dpo": v}
+}
+
+// orgDoubts are the organization's doubts shown beside its identity: all but
+// the one on its DPO, which goes with the DPO (dpoDoubt).
+func (b *builder) orgDoubts() schema.Verifications {
+	if _, ok := b.org.AVerifier["dpo"]; !ok || b.org.DPO == nil {
+		return b.org.AVerifier
+	}
+	out := maps.Clone(b.org.AVerifier)
+	delete(out, "dpo")
+	return out
 }
 
 // dpoName names the DPO, with the body that provides an external one.

@@ -59,12 +59,12 @@ var cutRanges = [][2]rune{
 	{0xfffd, 0xfffd}, // replacement for runes the font cannot carry
 }
 
-// fontSet is the font data shared by every render; read-only after init.
+// fontSet is the font data shared by every render.
 type fontSet struct {
-	// cut and full are the TrueType bytes to embed, cut to cutRanges or whole.
-	cut, full [nFaces][]byte
-	// width is the advance width of each BMP rune in 1/1000 em.
-	width [nFaces][]uint16
+	// faces load each face the first time a document uses it: cutting and
+	// measuring a face is most of the start-up of a PDF build, and the
+	// documents use two faces of the five.
+	faces [nFaces]func() (*faceData, error)
 	// inCut tells which BMP runes the cut faces hold.
 	inCut []bool
 	// family is the fpdf family name of each face. fpdf names an embedded font
@@ -74,6 +74,14 @@ type fontSet struct {
 	family [nFaces]string
 	// tagged is the final font name of each face ("RGPDOA+LiberationSans").
 	tagged [nFaces]string
+}
+
+// faceData is one face, read-only once loaded.
+type faceData struct {
+	// cut and full are the TrueType bytes to embed, cut to cutRanges or whole.
+	cut, full []byte
+	// width is the advance width of each BMP rune in 1/1000 em.
+	width []uint16
 }
 
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
@@ -86,15 +94,16 @@ var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 		}
 	}
 	for i := range nFaces {
-		fs.full[i] = faceTTF[i]
-		fs.cut[i] = fpdf.UTF8CutFont(faceTTF[i], cutset.String())
 		fs.tagged[i] = "RGPDO" + string(rune('A'+i)) + "+" + facePSName[i]
 		fs.family[i] = "rgpdoc" + string(rune('a'+i)) + strings.Repeat("x", len(fs.tagged[i])-len("utf8rgpdoca"))
-		w, err := advanceWidths(fs.family[i], fs.full[i])
-		if err != nil {
-			return nil, fmt.Errorf("police %s : %w", facePSName[i], err)
-		}
-		fs.width[i] = w
+		fs.faces[i] = sync.OnceValues(func() (*faceData, error) {
+			fd := &faceData{full: faceTTF[i], cut: fpdf.UTF8CutFont(faceTTF[i], cutset.String())}
+			var err error
+			if fd.width, err = advanceWidths(fs.family[i], fd.full); err != nil {
+				return nil, fmt.Errorf("police %s : %w", facePSName[i], err)
+			}
+			return fd, nil
+		})
 	}
 	return fs, nil
 })

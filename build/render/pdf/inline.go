@@ -146,7 +146,14 @@ func (l *layout) spanStyle(sp doc.Span, base runStyle) runStyle {
 
 // measure returns the width of s in mm.
 func (l *layout) measure(f face, size float64, s string) float64 {
-	tbl := l.fs.width[f]
+	fd, err := l.fs.faces[f]()
+	if err != nil {
+		if l.err == nil {
+			l.err = err
+		}
+		return 0
+	}
+	tbl := fd.width
 	w := 0
 	for _, r := range s {
 		w += int(tbl[r])

@@ -53,7 +53,7 @@ type layout struct {
 	used [nFaces]bool // faces drawn
 	full bool         // a rune outside the cut faces was drawn
 	buf  []byte
-	err  error // the first unknown block met
+	err  error // the first unknown block met, or face that failed to load
 }
 
 var (

@@ -321,16 +321,20 @@ func TestFontsReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var faces [nFaces]*faceData
 	var before [2][nFaces][]byte
 	for i := range nFaces {
-		before[0][i] = bytes.Clone(fs.cut[i])
-		before[1][i] = bytes.Clone(fs.full[i])
+		if faces[i], err = fs.faces[i](); err != nil {
+			t.Fatal(err)
+		}
+		before[0][i] = bytes.Clone(faces[i].cut)
+		before[1][i] = bytes.Clone(faces[i].full)
 	}
 	render(t, sample(false))
 	render(t, &doc.Document{Title: "Test", Org: doc.Org{Name: "Org"},
 		Preamble: []doc.Block{par(txt("Ωmega "), doc.Span{Text: "ω", Emph: true}, doc.Span{Text: "→", Strong: true, Emph: true}, doc.Span{Text: "Ω", Code: true})}})
 	for i := range nFaces {
-		if !bytes.Equal(before[0][i], fs.cut[i]) || !bytes.Equal(before[1][i], fs.full[i]) {
+		if !bytes.Equal(before[0][i], faces[i].cut) || !bytes.Equal(before[1][i], faces[i].full) {
 			t.Errorf("rendering changed the bytes of %s", facePSName[i])
 		}
 	}
@@ -368,5 +372,22 @@ func TestTallRow(t *testing.T) {
 	}
 	if next != 150 {
 		t.Errorf("%d measures drawn, want 150", next)
+	}
+}
+
+// TestCompressPagesAsFpdf checks that compressPages gives, byte for byte,
+// the file fpdf writes when it compresses the pages itself.
+func TestCompressPagesAsFpdf(t *testing.T) {
+	for _, landscape := range []bool{false, true} {
+		var out [2][]byte
+		for i, own := range []bool{false, true} {
+			var err error
+			if out[i], err = renderWith(sample(landscape), own); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(out[0], out[1]) {
+			t.Errorf("landscape=%v: compressPages differs from fpdf's compression", landscape)
+		}
 	}
 }
