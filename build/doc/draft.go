@@ -167,7 +167,10 @@ func gapsIn(bs []Block, at place, f func(g Span, names []string, row string)) {
 				continue
 			}
 			names := at.names
-			if l := strings.TrimRight(lead.String(), " \u00a0:;,—("); !at.defined && l != "" && utf8.RuneCountInString(l) <= 50 {
+			// The words after an earlier gap of the same sentence start
+			// with the end of its text (« [nom] . Service… »): not a name.
+			l := strings.TrimLeft(strings.TrimRight(lead.String(), " \u00a0:;,—(."), " \u00a0.:;,—)")
+			if !at.defined && l != "" && utf8.RuneCountInString(l) <= 50 {
 				names = at.with(l, false).names
 			}
 			f(s, names, at.row)

@@ -55,3 +55,18 @@ func TestListGapsOncePerSheet(t *testing.T) {
 		t.Errorf("%d points for the number of the sheet, want 1", n)
 	}
 }
+
+// A banner point is named by the words that lead to its gap, not by the
+// end of an earlier gap's sentence: a service without its name and with a
+// doubt reads « Service d'assistance : À vérifier… », not « . Service… ».
+func TestPointNamedAfterEarlierGap(t *testing.T) {
+	d := &Document{Sections: []*Section{{ID: "s", Number: "1", Blocks: []Block{para(
+		gap(nil, "", "nom du service"), ". Service d'assistance. ", toVerify(schema.Verifications{"nom": {Alternatives: []string{"« notre service , »"}}}))}}}}
+	points := gapPoints(d)
+	if len(points) != 2 {
+		t.Fatalf("%d points, want 2", len(points))
+	}
+	if got := points[1].String(); !strings.HasPrefix(got, "Service d'assistance\u00a0: À vérifier") {
+		t.Errorf("point = %q", got)
+	}
+}
