@@ -367,6 +367,8 @@ var seeds = map[string][]fact{
 			func(c *schema.Contenu) string { return address(c.Organisation.DPO.Adresse) }).in(politique, charte),
 		doubt("579 Avenue de la République", "679 Avenue de la République").in(politique, charte, registre),
 		field("exercice des droits", "dpo@intent.tech", rightsEmail).in(politique),
+		field("adresse d'exercice des droits (celle du DPO : la section 7 renvoie à la section 8)", "579 avenue de la République, 59800 Lille",
+			func(c *schema.Contenu) string { return address(c.Droits.Exercice.Adresse) }).in(politique),
 		field("autorité de contrôle", "Commission nationale de l'informatique et des libertés", cnil).in(politique),
 		service("https://intent.tech"),
 		service("Plateforme Intent"),
@@ -856,6 +858,7 @@ var seedDefects = map[string][]defect{
 		{"Mise à jour le", "date-mise-a-jour", "politique de confidentialité n'a pas de date"},
 		{"579 Avenue de la République / 679, Avenue de la République", "a-verifier", "« 579 Avenue de la République » et « 679 Avenue de la République »"},
 		{"le formulaire en ligne accessible à l'adresse suivante :", "a-verifier", "droits.exercice.formulaire"},
+		{"Le traitement est basé sur notre intérêt légitime et une obligation légale", "a-verifier", "« notre intérêt légitime et une obligation légale »"},
 		{"Les contrats que nous signons avec nos sous-traitants", "contrat-sous-traitant", "contrat conforme à l'article 28"},
 	},
 	"prospect-guru": {

@@ -398,6 +398,8 @@ func TestRightsDerivedFromBases(t *testing.T) {
 			[]string{portability, objection}, []string{withdrawal}},
 		{"joint controller", roleJoint, []schema.Finalite{{BaseLegale: "consentement"}},
 			[]string{portability, withdrawal}, []string{objection}},
+		{"basis to complete: objection shown with its gap", roleController, []schema.Finalite{{}},
+			[]string{objection}, []string{portability, withdrawal}},
 		{"processor only: the client's bases give no right here", roleProcessor, []schema.Finalite{{BaseLegale: "consentement"}, {BaseLegale: "interet_legitime"}},
 			nil, []string{portability, withdrawal, objection}},
 	}
@@ -413,6 +415,18 @@ func TestRightsDerivedFromBases(t *testing.T) {
 				t.Errorf("%s: has %q", tt.name, w)
 			}
 		}
+	}
+}
+
+// TestObjectionUnsettled checks that an activity whose legal basis is
+// still to be stated is named in a gap of the right to object, not left out.
+func TestObjectionUnsettled(t *testing.T) {
+	_, body := rightsOf(t, roleController, nil, schema.Finalite{})
+	if !contains(body, "à compléter : application de ce droit aux traitements dont la base légale n'est pas indiquée : Traitement") {
+		t.Errorf("no gap for the activity without a legal basis: %q", body)
+	}
+	if contains(body, "Ce droit s'applique aux traitements suivants") {
+		t.Errorf("an activity without a legal basis is said open to objection: %q", body)
 	}
 }
 
@@ -1085,5 +1099,26 @@ func TestSheetTransfersBesideShared(t *testing.T) {
 	}
 	if len(sheets) != 2 {
 		t.Fatalf("sheets found: %v", sheets)
+	}
+}
+
+// TestRolesLead checks that the policy says « Selon les traitements » only
+// when the organization's role varies from one activity to another.
+func TestRolesLead(t *testing.T) {
+	act := func(id string, role schema.Role) schema.Traitement {
+		return schema.Traitement{ID: id, Libelle: id, Role: role}
+	}
+	for _, tt := range []struct {
+		acts      []schema.Traitement
+		want, not string
+	}{
+		{[]schema.Traitement{act("a", roleController), act("b", roleController)}, "Nous intervenons en qualité de :", "Selon les traitements"},
+		{[]schema.Traitement{act("a", roleController), act("b", roleProcessor)}, "Selon les traitements, nous intervenons en qualité de :", "Nous intervenons"},
+	} {
+		c := &schema.Contenu{Documents: &schema.Documents{Politique: &schema.Publication{}}, Traitements: tt.acts}
+		got := texts(section(t, Build(Politique, "o", c), "responsable"))
+		if !contains(got, tt.want) || contains(got, tt.not) {
+			t.Errorf("%v: %q, want %q and not %q", tt.acts, got, tt.want, tt.not)
+		}
 	}
 }

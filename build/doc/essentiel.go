@@ -114,7 +114,7 @@ func (b *builder) purposesInBrief(ctrl, proc []*schema.Traitement) []Block {
 		for i := range t.Finalites {
 			f := &t.Finalites[i]
 			items = append(items, line(strong(purposeTerm(t, f)), " : ", markdownInline(sentence(f.Description)),
-				" Base légale : ", basisName(f), "."))
+				" Base légale : ", basisName(f), ".", toVerify(f.AVerifier)))
 		}
 	}
 	for _, t := range proc {
@@ -248,7 +248,7 @@ func (b *builder) transfersInBrief(acts []*schema.Traitement) []Inline {
 func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 	u := usageOf(ctrl)
 	out := []Block{para(capitalized(rightsSentence(u)))}
-	if len(u.objectable) > 0 {
+	if len(u.objectable) > 0 || len(u.unsettled) > 0 {
 		var text Inline
 		if len(u.situational) > 0 {
 			text = line("vous pouvez vous opposer à tout moment, pour des raisons tenant à votre situation particulière, au traitement de vos données pour les traitements suivants : ",
@@ -262,6 +262,12 @@ func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 			text = append(text, line(lead, " vous opposer à tout moment, sans avoir à vous justifier, à l'utilisation de vos données à des fins de prospection commerciale : ",
 				join(" ; ", u.marketing), ".")...)
 		}
+		if g, ok := u.unsettledGap(); ok {
+			if len(text) > 0 {
+				text = append(text, line(" ")...)
+			}
+			text = append(text, g)
+		}
 		out = append(out, &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition"), " : ", text)}})
 	}
 	ex := b.exercice()
@@ -270,8 +276,9 @@ func (b *builder) rightsInBrief(ctrl []*schema.Traitement) []Block {
 		who = to(ex.Aupres)
 	}
 	out = append(out, para("Pour les exercer, adressez-vous ", who, " :"),
-		bullets(b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})...),
-		para(b.complaintInBrief()))
+		bullets(b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})...))
+	out = append(out, blocks(verifyPara(ex.AVerifier))...)
+	out = append(out, para(b.complaintInBrief()))
 	return out
 }
 

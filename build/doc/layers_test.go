@@ -3,6 +3,8 @@ package doc
 import (
 	"strings"
 	"testing"
+
+	"github.com/rgpdoc/rgpdoc/schema"
 )
 
 // layerText is the whole text of a brief document, as plain text.
@@ -60,6 +62,17 @@ func TestEssentielFacts(t *testing.T) {
 			t.Errorf("the essentials lack %q:\n%s", want, text)
 		}
 	}
+	// A legal basis or a channel to verify shows as in the policy.
+	f := &c.Traitements[0].Finalites[0]
+	f.AVerifier = schema.Verifications{"base_legale": {Alternatives: []string{"base A", "base B"}}}
+	c.Droits.Exercice.AVerifier = schema.Verifications{"email": {Alternatives: []string{"canal A", "canal B"}}}
+	text = layerText(Layers("exemple", c)[0])
+	for _, want := range []string{"« base A » et « base B »", "« canal A » et « canal B »"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the essentials lack the doubt %q:\n%s", want, text)
+		}
+	}
+	f.AVerifier = nil
 	// Nothing to signal: the essentials say so, from the facts.
 	for i := range c.Traitements {
 		c.Traitements[i].DecisionAutomatisee, c.Traitements[i].Transferts, c.Traitements[i].Videosurveillance = nil, nil, false

@@ -127,7 +127,11 @@ func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 		s.Blocks = append(s.Blocks, para("Notre représentant dans l'Union européenne (art. 27 du RGPD) : ", gap(b.org.ACompleter, "representant", "représentant dans l'Union européenne"), "."))
 	}
 	if r := b.roles(ctrl, proc); r != nil {
-		s.Blocks = append(s.Blocks, para("Selon les traitements, nous intervenons en qualité de :"), r)
+		lead := "Nous intervenons en qualité de :"
+		if len(r.(*Definitions).Items) > 1 { // « selon » only when the role varies
+			lead = "Selon les traitements, nous intervenons en qualité de :"
+		}
+		s.Blocks = append(s.Blocks, para(lead), r)
 	}
 	return s
 }
@@ -284,14 +288,29 @@ type usage struct {
 	// person's situation (art. 21, § 1), marketing those open to it without
 	// any reason (art. 21, § 2): a summary may not merge the two.
 	situational, marketing []Inline
+	// unsettled names the other activities with a purpose whose legal
+	// basis is still to be stated: whether they are open to objection is
+	// unknown, so the right is not left out silently.
+	unsettled []string
+}
+
+// unsettledGap is the gap of the activities whose openness to objection
+// waits for their legal basis; ok is false when there are none.
+func (u usage) unsettledGap() (g Span, ok bool) {
+	if len(u.unsettled) == 0 {
+		return Span{}, false
+	}
+	return gap(nil, "", "application de ce droit aux traitements dont la base légale n'est pas indiquée : "+strings.Join(u.unsettled, " ; ")), true
 }
 
 func usageOf(ctrl []*schema.Traitement) usage {
 	var u usage
 	for _, t := range ctrl {
-		situational, marketing := false, false
+		situational, marketing, unknown := false, false, false
 		for _, f := range t.Finalites {
 			switch f.BaseLegale {
+			case "":
+				unknown = true
 			case "consentement":
 				u.consent = true
 			case "contrat":
@@ -303,6 +322,8 @@ func usageOf(ctrl []*schema.Traitement) usage {
 		}
 		if situational || marketing {
 			u.objectable = append(u.objectable, line(t.Libelle))
+		} else if unknown {
+			u.unsettled = append(u.unsettled, t.Libelle)
 		}
 		if situational {
 			u.situational = append(u.situational, line(t.Libelle))
@@ -416,15 +437,19 @@ func (b *builder) rights(ctrl, proc []*schema.Traitement) *Section {
 		para("Conformément au RGPD et à la loi n°\u00a078-17 du 6 janvier 1978 relative à l'informatique, aux fichiers et aux libertés, vous disposez des droits suivants sur vos données :"),
 		defs.block(),
 	}}
-	if len(u.objectable) > 0 {
+	if len(u.objectable) > 0 || len(u.unsettled) > 0 {
 		text := any(gap(nil, "", "description du droit d'opposition (droits.descriptions.opposition)"))
 		if desc.Opposition != "" {
 			text = markdownInline(desc.Opposition)
 		}
-		s.Blocks = append(s.Blocks, &Note{Kind: Important, Blocks: []Block{
-			para(strong("Droit d'opposition (art. 21 du RGPD)"), " : ", text),
-			para("Ce droit s'applique aux traitements suivants : ", join(" ; ", u.objectable), "."),
-		}})
+		note := &Note{Kind: Important, Blocks: []Block{para(strong("Droit d'opposition (art. 21 du RGPD)"), " : ", text)}}
+		if len(u.objectable) > 0 {
+			note.Blocks = append(note.Blocks, para("Ce droit s'applique aux traitements suivants : ", join(" ; ", u.objectable), "."))
+		}
+		if g, ok := u.unsettledGap(); ok {
+			note.Blocks = append(note.Blocks, para(g))
+		}
+		s.Blocks = append(s.Blocks, note)
 	}
 	s.Sections = []*Section{b.exercise(proc), b.complaint(desc.Reclamation)}
 	return s

@@ -185,7 +185,50 @@ func PDF(doc []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("pdftotext : %w : %s", err, stderr.Bytes())
 	}
-	return string(out), nil
+	return withoutRunningLines(string(out)), nil
+}
+
+// pageNumber is the last line of a page's footer: « Page 5 / 11 ».
+var pageNumber = regexp.MustCompile(`^Page \d+ / \d+$`)
+
+// withoutRunningLines removes, at each page break (form feed), the footer
+// (« Organisation — Titre », « Page n / m ») and the next page's header,
+// which ends with the title: a sentence cut by a page break reads on.
+func withoutRunningLines(s string) string {
+	pages := strings.Split(s, "\f")
+	for i := 0; i+1 < len(pages); i++ {
+		before := strings.Split(strings.TrimRight(pages[i], "\n"), "\n")
+		var foot []int // indexes of the last two non-empty lines
+		for j := len(before) - 1; j >= 0 && len(foot) < 2; j-- {
+			if strings.TrimSpace(before[j]) != "" {
+				foot = append(foot, j)
+			}
+		}
+		if len(foot) < 2 || !pageNumber.MatchString(strings.TrimSpace(before[foot[0]])) {
+			continue
+		}
+		_, title, ok := strings.Cut(before[foot[1]], " — ")
+		if !ok {
+			continue
+		}
+		after := strings.Split(pages[i+1], "\n")
+		end := -1
+		for j, seen := 0, 0; j < len(after) && seen < 4; j++ {
+			if t := strings.TrimSpace(after[j]); t != "" {
+				seen++
+				if t == strings.TrimSpace(title) {
+					end = j
+					break
+				}
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		pages[i] = strings.Join(before[:foot[1]], "\n") + "\n"
+		pages[i+1] = strings.Join(after[end+1:], "\n")
+	}
+	return strings.Join(pages, "\f")
 }
 
 var (

@@ -54,3 +54,15 @@ func TestKey(t *testing.T) {
 		t.Errorf("Fact = %q, want %q", got, want)
 	}
 }
+
+func TestWithoutRunningLines(t *testing.T) {
+	in := "au sens de l'art. 6, § 1, c)\n\nAcme — Politique\n\nPage 5 / 11\n\n\fAcme\n\n•\n\nPolitique\n\ndu RGPD : suite\n"
+	if got, want := Key(rendered.PDF, withoutRunningLines(in)), "ausensdel'art.6,§1,c)durgpd:suite"; got != want {
+		t.Errorf("withoutRunningLines = %q, want %q", got, want)
+	}
+	// Without the footer's page number, nothing is taken for a running line.
+	in = "texte\nAcme — Politique\n\fAcme\nPolitique\nsuite\n"
+	if got := withoutRunningLines(in); got != in {
+		t.Errorf("withoutRunningLines = %q, want the text unchanged", got)
+	}
+}
