@@ -86,7 +86,20 @@ func TestEssentielFacts(t *testing.T) {
 			c.Traitements[i].Finalites[j].Prospection = false
 		}
 	}
-	if text := layerText(Layers("exemple", c)[0]); !strings.Contains(text, "Nos traitements ne comportent ni décision automatisée") {
+	// It says what the facts establish, and no more.
+	c.Organisation.SansDecisionAutomatisee = ""
+	for i := range c.Traitements {
+		c.Traitements[i].DonneesSensibles = ""
+	}
+	if text := layerText(Layers("exemple", c)[0]); strings.Contains(text, "ne comportent") || strings.Contains(text, "À savoir") {
+		t.Errorf("no fact of an absence, but:\n%s", text)
+	}
+	c.Organisation.SansDecisionAutomatisee = "effets_juridiques"
+	for i := range c.Traitements {
+		c.Traitements[i].DonneesSensibles = "aucune"
+	}
+	want := "Nos traitements ne comportent aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques et aucune donnée sensible."
+	if text := layerText(Layers("exemple", c)[0]); !strings.Contains(text, want) {
 		t.Errorf("nothing to signal, but:\n%s", text)
 	}
 }
