@@ -1101,3 +1101,24 @@ func TestSheetTransfersBesideShared(t *testing.T) {
 		t.Fatalf("sheets found: %v", sheets)
 	}
 }
+
+// TestRolesLead checks that the policy says « Selon les traitements » only
+// when the organization's role varies from one activity to another.
+func TestRolesLead(t *testing.T) {
+	act := func(id string, role schema.Role) schema.Traitement {
+		return schema.Traitement{ID: id, Libelle: id, Role: role}
+	}
+	for _, tt := range []struct {
+		acts      []schema.Traitement
+		want, not string
+	}{
+		{[]schema.Traitement{act("a", roleController), act("b", roleController)}, "Nous intervenons en qualité de :", "Selon les traitements"},
+		{[]schema.Traitement{act("a", roleController), act("b", roleProcessor)}, "Selon les traitements, nous intervenons en qualité de :", "Nous intervenons"},
+	} {
+		c := &schema.Contenu{Documents: &schema.Documents{Politique: &schema.Publication{}}, Traitements: tt.acts}
+		got := texts(section(t, Build(Politique, "o", c), "responsable"))
+		if !contains(got, tt.want) || contains(got, tt.not) {
+			t.Errorf("%v: %q, want %q and not %q", tt.acts, got, tt.want, tt.not)
+		}
+	}
+}

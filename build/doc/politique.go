@@ -127,7 +127,11 @@ func (b *builder) controller(ctrl, proc []*schema.Traitement) *Section {
 		s.Blocks = append(s.Blocks, para("Notre représentant dans l'Union européenne (art. 27 du RGPD) : ", gap(b.org.ACompleter, "representant", "représentant dans l'Union européenne"), "."))
 	}
 	if r := b.roles(ctrl, proc); r != nil {
-		s.Blocks = append(s.Blocks, para("Selon les traitements, nous intervenons en qualité de :"), r)
+		lead := "Nous intervenons en qualité de :"
+		if len(r.(*Definitions).Items) > 1 { // « selon » only when the role varies
+			lead = "Selon les traitements, nous intervenons en qualité de :"
+		}
+		s.Blocks = append(s.Blocks, para(lead), r)
 	}
 	return s
 }
