@@ -128,6 +128,7 @@ func TestMentionFacts(t *testing.T) {
 		}
 	}
 	c.Droits.Exercice.AVerifier = schema.Verifications{"email": {Alternatives: []string{"canal A", "canal B"}}}
+	c.Donnees[0].AVerifier = schema.Verifications{"source": {Alternatives: []string{"source A", "source B"}}}
 	c.Organisation.DPO.AVerifier = schema.Verifications{"email": {Alternatives: []string{"dpo A", "dpo B"}}, "adresse": {Alternatives: []string{"rue A", "rue B"}}}
 	for _, d := range Layers("exemple", c) {
 		if d.Activity == "prospection" {
@@ -135,7 +136,7 @@ func TestMentionFacts(t *testing.T) {
 		}
 	}
 	text = layerText(prospection)
-	for _, want := range []string{"« base A » et « base B »", "« canal A » et « canal B »", "« dpo A » et « dpo B »"} {
+	for _, want := range []string{"« base A » et « base B »", "« canal A » et « canal B »", "« dpo A » et « dpo B »", "« source A » et « source B »"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the notice lacks the doubt %q:\n%s", want, text)
 		}
