@@ -241,8 +241,10 @@ func checkLangageVague(r *run) {
 			continue
 		}
 		for _, v := range vagueIn(t.norm) {
-			r.report(t.file.Pos(t.ptr()), "formulation vague %s : les lignes directrices du CEPD sur la transparence demandent des termes précis ; "+
-				"dites ce qui est fait, dans quels cas et pour quelles données", v)
+			r.reportPoint(t.file.Pos(t.ptr()), "À vérifier : le texte qui commence par « "+opening(t.s, 8)+" » emploie une formulation vague, "+v+
+				" ; la transparence demande de dire ce qui est fait, dans quels cas et pour quelles données.",
+				"formulation vague %s : les lignes directrices du CEPD sur la transparence demandent des termes précis ; "+
+					"dites ce qui est fait, dans quels cas et pour quelles données", v)
 		}
 	}
 }
@@ -365,4 +367,14 @@ func checkPortabilite(r *run) {
 				"seules bases qui l'ouvrent (art. 20 du RGPD) : retirez cette promesse, ou corrigez la base légale")
 		}
 	}
+}
+
+// opening returns the first n words of a free text, without its Markdown
+// marks, so that a legal reader finds the text in the document.
+func opening(s string, n int) string {
+	words := strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(s))
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:n], " ") + "…"
 }

@@ -111,6 +111,10 @@ func gapPoints(d *Document) []Inline {
 	for _, p := range points {
 		var in Inline
 		context := p.context
+		// « À vérifier : » before a gap that says it already.
+		if strings.HasPrefix(strings.ToLower(p.gap.Text), strings.ToLower(context)) {
+			context = ""
+		}
 		if len(p.rows) > 0 {
 			context += " (" + strings.Join(p.rows, " ; ") + ")"
 		}

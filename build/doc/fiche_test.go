@@ -56,6 +56,34 @@ func TestListGapsOncePerSheet(t *testing.T) {
 	}
 }
 
+// A doubt shown under the term « À vérifier » is one point of the banner,
+// which does not say « À vérifier » twice.
+func TestDoubtPointSaysItOnce(t *testing.T) {
+	c := fixture(t)
+	for i := range c.Traitements {
+		if a := c.Traitements[i].DecisionAutomatisee; a != nil {
+			a.AVerifier = schema.Verifications{"logique": {Alternatives: []string{"un score", "une règle"}}}
+		}
+	}
+	d := Build(Politique, "exemple", c)
+	if d.Draft == nil {
+		t.Fatal("no draft banner for a doubt")
+	}
+	found := false
+	for _, p := range d.Draft.Points {
+		s := p.String()
+		if strings.Contains(s, "un score") {
+			found = true
+			if strings.Count(s, "À vérifier") != 1 {
+				t.Errorf("the point says « À vérifier » %d times: %q", strings.Count(s, "À vérifier"), s)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no point for the doubt in %v", d.Draft.Points)
+	}
+}
+
 // A banner point is named by the words that lead to its gap, not by the
 // end of an earlier gap's sentence: a service without its name and with a
 // doubt reads « Service d'assistance : À vérifier… », not « . Service… ».
