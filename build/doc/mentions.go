@@ -50,7 +50,7 @@ func (b *builder) mention(t *schema.Traitement) *Document {
 	var asked []Inline
 	for _, dn := range b.donnees(t) {
 		if fromPerson(dn) {
-			asked = append(asked, askedData(dn))
+			asked = append(asked, append(askedData(dn), toVerify(dn.AVerifier)...))
 		}
 	}
 	d.Preamble = append(d.Preamble, para(strong("Données demandées")), bullets(asked...))
