@@ -100,6 +100,26 @@ func TestPointNamedAfterEarlierGap(t *testing.T) {
 	}
 }
 
+// A gap inside a sentence leaves no space before the comma of the words
+// that name a later point: « 3 mois maximum, sauf opposition explicite ».
+func TestPointNameJoinsAroundGap(t *testing.T) {
+	d := &Document{Sections: []*Section{{ID: "s", Number: "1", Blocks: []Block{para(
+		"3 mois maximum ", gap(nil, "", "point de départ de la durée"), ", sauf opposition explicite ",
+		toVerify(schema.Verifications{"precision": {Alternatives: []string{"« sauf opposition explicite »"}}}))}}}}
+	points := gapPoints(d)
+	if len(points) != 2 {
+		t.Fatalf("%d points, want 2", len(points))
+	}
+	if got := points[1].String(); !strings.HasPrefix(got, "3 mois maximum, sauf opposition explicite\u00a0: À vérifier") {
+		t.Errorf("point = %q", got)
+	}
+	d = &Document{Sections: []*Section{{ID: "s", Number: "1", Blocks: []Block{para(
+		"Marketing Lab, ", gap(nil, "", "forme juridique"), ", ", gap(nil, "", "immatriculation"), ", dont le siège social est situé : ", gap(nil, "", "adresse"))}}}}
+	if got := gapPoints(d)[2].String(); !strings.HasPrefix(got, "Marketing Lab, dont le siège social est situé\u00a0: à compléter") {
+		t.Errorf("point = %q", got)
+	}
+}
+
 // The register's spreadsheet says « Aucune » sensitive data and « Aucun
 // transfert » only from facts: an activity that says nothing of its
 // sensitive data, or a recipient whose country is unknown, shows a gap.
