@@ -859,6 +859,7 @@ var seedDefects = map[string][]defect{
 		{"579 Avenue de la République / 679, Avenue de la République", "a-verifier", "« 579 Avenue de la République » et « 679 Avenue de la République »"},
 		{"le formulaire en ligne accessible à l'adresse suivante :", "a-verifier", "droits.exercice.formulaire"},
 		{"Le traitement est basé sur notre intérêt légitime et une obligation légale", "a-verifier", "« notre intérêt légitime et une obligation légale »"},
+		{"URLs des profils sociaux", "a-verifier", "« URLs des profils sociaux »"},
 		{"Les contrats que nous signons avec nos sous-traitants", "contrat-sous-traitant", "contrat conforme à l'article 28"},
 	},
 	"prospect-guru": {

@@ -164,16 +164,26 @@ func gapsIn(bs []Block, at place, f func(g Span, names []string, row string)) {
 	// Outside definitions, a gap that a few words lead to ("Hébergeurs :
 	// …", "3 ans") has them as a name too.
 	spans := func(in Inline) {
-		var lead strings.Builder
+		lead := ""
 		for _, s := range in {
 			if !s.Gap {
-				lead.WriteString(s.Text)
+				// Without the gaps between them, the words around them join
+				// with no space before a comma and one comma for several
+				// (« 3 mois maximum, sauf… », « Marketing Lab, dont… »).
+				text := s.Text
+				if strings.HasPrefix(text, ",") || strings.HasPrefix(text, ";") {
+					lead = strings.TrimRight(lead, " \u00a0")
+					if strings.HasSuffix(lead, ",") || strings.HasSuffix(lead, ";") {
+						text = " " + strings.TrimLeft(text, ",; \u00a0")
+					}
+				}
+				lead += text
 				continue
 			}
 			names := at.names
 			// The words after an earlier gap of the same sentence start
 			// with the end of its text (« [nom] . Service… »): not a name.
-			l := strings.TrimLeft(strings.TrimRight(lead.String(), " \u00a0:;,—(."), " \u00a0.:;,—)")
+			l := strings.TrimLeft(strings.TrimRight(lead, " \u00a0:;,—(."), " \u00a0.:;,—)")
 			if !at.defined && l != "" && utf8.RuneCountInString(l) <= 50 {
 				names = at.with(l, false).names
 			}

@@ -67,6 +67,8 @@ func (b *builder) essentiel() *Document {
 				b.policyLink(d, "politique de confidentialité", ""), "."),
 		}},
 	}
+	// What no fact says is not said: a section with nothing to say goes.
+	d.Sections = slices.DeleteFunc(d.Sections, func(s *Section) bool { return len(s.Blocks) == 0 })
 	return d
 }
 
@@ -203,9 +205,32 @@ func (b *builder) notable(acts []*schema.Traitement) []Block {
 			". Vous pouvez vous y opposer à tout moment, sans avoir à vous justifier."))
 	}
 	if len(items) == 0 {
-		return []Block{para("Nos traitements ne comportent ni décision automatisée, ni profilage, ni vidéosurveillance, ni transfert hors de l'Espace économique européen, ni données sensibles, ni traceurs ; vos données sont collectées auprès de vous.")}
+		return b.nothingNotable(acts)
 	}
 	return []Block{bullets(items...)}
+}
+
+// nothingNotable says what the activities do not do, as far as facts say
+// it: an absence of automated decisions the organization declares, special
+// categories each activity declares none of, recipients all known to work in
+// the EEA. Nothing is inferred from a fact left out: with none of these
+// facts, it says nothing.
+func (b *builder) nothingNotable(acts []*schema.Traitement) []Block {
+	var none []string
+	if s := b.org.SansDecisionAutomatisee; s != "" {
+		none = append(none, schema.Label(s))
+	}
+	if !slices.ContainsFunc(acts, func(t *schema.Traitement) bool { return t.DonneesSensibles != "aucune" }) {
+		none = append(none, "aucune donnée sensible")
+	}
+	dest := b.destinataires(acts...)
+	if len(dest) > 0 && !slices.ContainsFunc(dest, unlocated) {
+		none = append(none, "aucun transfert hors de l'Espace économique européen")
+	}
+	if len(none) == 0 {
+		return nil
+	}
+	return []Block{para("Nos traitements ne comportent ", andList(none), ".")}
 }
 
 // transfersInBrief names the transfers outside the EEA and their

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +97,57 @@ func TestPointNamedAfterEarlierGap(t *testing.T) {
 	}
 	if got := points[1].String(); !strings.HasPrefix(got, "Service d'assistance\u00a0: À vérifier") {
 		t.Errorf("point = %q", got)
+	}
+}
+
+// A gap inside a sentence leaves no space before the comma of the words
+// that name a later point: « 3 mois maximum, sauf opposition explicite ».
+func TestPointNameJoinsAroundGap(t *testing.T) {
+	d := &Document{Sections: []*Section{{ID: "s", Number: "1", Blocks: []Block{para(
+		"3 mois maximum ", gap(nil, "", "point de départ de la durée"), ", sauf opposition explicite ",
+		toVerify(schema.Verifications{"precision": {Alternatives: []string{"« sauf opposition explicite »"}}}))}}}}
+	points := gapPoints(d)
+	if len(points) != 2 {
+		t.Fatalf("%d points, want 2", len(points))
+	}
+	if got := points[1].String(); !strings.HasPrefix(got, "3 mois maximum, sauf opposition explicite\u00a0: À vérifier") {
+		t.Errorf("point = %q", got)
+	}
+	d = &Document{Sections: []*Section{{ID: "s", Number: "1", Blocks: []Block{para(
+		"Marketing Lab, ", gap(nil, "", "forme juridique"), ", ", gap(nil, "", "immatriculation"), ", dont le siège social est situé : ", gap(nil, "", "adresse"))}}}}
+	if got := gapPoints(d)[2].String(); !strings.HasPrefix(got, "Marketing Lab, dont le siège social est situé\u00a0: à compléter") {
+		t.Errorf("point = %q", got)
+	}
+}
+
+// The register's spreadsheet says « Aucune » sensitive data and « Aucun
+// transfert » only from facts: an activity that says nothing of its
+// sensitive data, or a recipient whose country is unknown, shows a gap.
+func TestWorkbookAbsencesFromFacts(t *testing.T) {
+	c := fixture(t)
+	i := slices.IndexFunc(c.Traitements, func(t schema.Traitement) bool { return len(t.Transferts) == 0 && t.Role != roleProcessor })
+	sheetText := func(c *schema.Contenu) string {
+		d := Build(Registre, "exemple", c)
+		var all []Block
+		for _, s := range d.Workbook.Sheets {
+			if strings.Contains(s.Title, c.Traitements[i].Libelle) {
+				for _, tab := range s.Tables {
+					all = append(all, tab)
+				}
+			}
+		}
+		return plain(PlainText(all))
+	}
+	if got := sheetText(c); !strings.Contains(got, "Aucun transfert hors de l'Union européenne") {
+		t.Fatalf("the complete fixture's first sheet states no absence of transfer:\n%s", got)
+	}
+	c.Traitements[i].DonneesSensibles = ""
+	c.Destinataires = append(c.Destinataires, schema.Destinataire{ID: "partenaire", Libelle: "Partenaires", Type: "partenaire"})
+	c.Traitements[i].Destinataires = append(c.Traitements[i].Destinataires, "partenaire")
+	got := sheetText(c)
+	for _, want := range []string{"à compléter : présence de données sensibles", "à compléter : transferts hors de l'Union européenne"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
 	}
 }

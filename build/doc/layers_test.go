@@ -86,7 +86,20 @@ func TestEssentielFacts(t *testing.T) {
 			c.Traitements[i].Finalites[j].Prospection = false
 		}
 	}
-	if text := layerText(Layers("exemple", c)[0]); !strings.Contains(text, "Nos traitements ne comportent ni décision automatisée") {
+	// It says what the facts establish, and no more.
+	c.Organisation.SansDecisionAutomatisee = ""
+	for i := range c.Traitements {
+		c.Traitements[i].DonneesSensibles = ""
+	}
+	if text := layerText(Layers("exemple", c)[0]); strings.Contains(text, "ne comportent") || strings.Contains(text, "À savoir") {
+		t.Errorf("no fact of an absence, but:\n%s", text)
+	}
+	c.Organisation.SansDecisionAutomatisee = "effets_juridiques"
+	for i := range c.Traitements {
+		c.Traitements[i].DonneesSensibles = "aucune"
+	}
+	want := "Nos traitements ne comportent aucune décision fondée exclusivement sur un traitement automatisé produisant des effets juridiques et aucune donnée sensible."
+	if text := layerText(Layers("exemple", c)[0]); !strings.Contains(text, want) {
 		t.Errorf("nothing to signal, but:\n%s", text)
 	}
 }
@@ -119,6 +132,30 @@ func TestMentionFacts(t *testing.T) {
 	}
 	if strings.Contains(text, "Profil professionnel public") {
 		t.Error("the notice lists data not collected from the person")
+	}
+	// Doubts on a legal basis, on the channels for the rights and on the
+	// DPO's address show beside them, not a doubt on another of its fields.
+	for i := range c.Traitements {
+		if c.Traitements[i].ID == "prospection" {
+			c.Traitements[i].Finalites[0].AVerifier = schema.Verifications{"base_legale": {Alternatives: []string{"base A", "base B"}}}
+		}
+	}
+	c.Droits.Exercice.AVerifier = schema.Verifications{"email": {Alternatives: []string{"canal A", "canal B"}}}
+	c.Donnees[0].AVerifier = schema.Verifications{"source": {Alternatives: []string{"source A", "source B"}}}
+	c.Organisation.DPO.AVerifier = schema.Verifications{"email": {Alternatives: []string{"dpo A", "dpo B"}}, "adresse": {Alternatives: []string{"rue A", "rue B"}}}
+	for _, d := range Layers("exemple", c) {
+		if d.Activity == "prospection" {
+			prospection = d
+		}
+	}
+	text = layerText(prospection)
+	for _, want := range []string{"« base A » et « base B »", "« canal A » et « canal B »", "« dpo A » et « dpo B »", "« source A » et « source B »"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the notice lacks the doubt %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "rue A") {
+		t.Errorf("the notice shows a doubt on the DPO's address, which it does not give:\n%s", text)
 	}
 	// At the address where the documents are published, the links work
 	// from a page of another site.

@@ -43,14 +43,14 @@ func (b *builder) mention(t *schema.Traitement) *Document {
 	var purposes []Inline
 	for i := range t.Finalites {
 		f := &t.Finalites[i]
-		purposes = append(purposes, line(purposeTerm(t, f), " : ", markdownInline(sentence(f.Description)), " Base légale : ", basisInBrief(f), "."))
+		purposes = append(purposes, line(purposeTerm(t, f), " : ", markdownInline(sentence(f.Description)), " Base légale : ", basisInBrief(f), ".", toVerify(f.AVerifier)))
 	}
 	d.Preamble = []Block{para(who, ", pour :"), bullets(purposes...)}
 
 	var asked []Inline
 	for _, dn := range b.donnees(t) {
 		if fromPerson(dn) {
-			asked = append(asked, askedData(dn))
+			asked = append(asked, append(askedData(dn), toVerify(dn.AVerifier)...))
 		}
 	}
 	d.Preamble = append(d.Preamble, para(strong("Données demandées")), bullets(asked...))
@@ -99,10 +99,13 @@ func (b *builder) mention(t *schema.Traitement) *Document {
 	if len(objection) > 0 {
 		rights = append(rights, line(" ", strong(strings.Join(objection, " ")))...)
 	}
+	if g, ok := u.unsettledGap(); ok {
+		rights = append(rights, line(" Droit d'opposition : ", g, ".")...)
+	}
 	ex := b.exercice()
 	ways := b.channels(reach{form: ex.Formulaire, email: ex.Email, post: ex.Adresse, gaps: ex.ACompleter})
 	d.Preamble = append(d.Preamble,
-		para(strong("Vos droits"), " : ", rights, " Pour les exercer : ", join(" ; ", ways), ". ", b.complaintInBrief()),
+		para(strong("Vos droits"), " : ", rights, " Pour les exercer : ", join(" ; ", ways), ".", toVerify(ex.AVerifier), " ", b.complaintInBrief()),
 		para("Pour en savoir plus, consultez notre ", b.policyLink(d, "politique de confidentialité", ""), " ou contactez ", b.dpoInBrief(d), "."))
 	return d
 }
@@ -140,11 +143,20 @@ func (b *builder) dpoInBrief(d *Document) Inline {
 		return line(b.policyLink(d, "nous", "dpo"))
 	}
 	out := line("notre ", b.policyLink(d, "délégué à la protection des données", "dpo"))
+	// The doubt on the channel shown goes with it, not those on the others.
 	switch {
 	case dpo.Email != "":
-		out = append(out, line(" : ", link(Email, dpo.Email))...)
+		out = append(out, line(" : ", link(Email, dpo.Email), toVerify(only(dpo.AVerifier, "email")))...)
 	case dpo.Formulaire != "":
-		out = append(out, line(" : ", link(Web, dpo.Formulaire))...)
+		out = append(out, line(" : ", link(Web, dpo.Formulaire), toVerify(only(dpo.AVerifier, "formulaire")))...)
 	}
 	return out
+}
+
+// only is the doubt on one field of a_verifier, or nil.
+func only(v schema.Verifications, field string) schema.Verifications {
+	if x, ok := v[field]; ok {
+		return schema.Verifications{field: x}
+	}
+	return nil
 }

@@ -33,7 +33,7 @@ func (b *builder) politique(d *Document, pub *schema.Publication) {
 		{ID: "transferts", Title: "Hébergement et transferts hors de l'Union européenne",
 			Blocks: append(hosting(dest), b.transfersBlocks(b.transferts(all...), dest, false)...)},
 		{ID: "securite", Title: "Sécurité des données", Blocks: []Block{
-			para("Nous mettons en œuvre les mesures techniques et organisationnelles suivantes pour protéger vos données contre la destruction, la perte, l'altération et l'accès non autorisé (art. 32 du RGPD) :"),
+			para("Nous mettons en œuvre les mesures techniques et organisationnelles suivantes pour protéger vos données contre la destruction, la perte, l'altération, la divulgation non autorisée et l'accès non autorisé (art. 32 du RGPD) :"),
 			securityList(b.mesures(all...)),
 		}},
 		b.rights(ctrl, proc),

@@ -522,8 +522,8 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 				undeclared = append(undeclared, d.Libelle+" ("+p.Name()+")")
 			}
 		}
-		_, gapped := d.ACompleter["pays"]
-		if len(d.Pays) == 0 && (gapped || d.Hebergeur || d.Type != "interne" && d.Type != "autorite") {
+		if unlocated(d) {
+			_, gapped := d.ACompleter["pays"]
 			unknown = append(unknown, line(d.Libelle, optional(" : ", joinStrings(", ", d.Noms)), "."))
 			explained = explained && gapped
 		}
@@ -559,6 +559,14 @@ func (b *builder) transfersBlocks(list []*schema.Transfert, dest []*schema.Desti
 		out = append(out, para(capitalized(where)), bullets(unknown...))
 	}
 	return out
+}
+
+// unlocated tells whether where a recipient works is unknown: no country is
+// given, and it is neither one of the organization's own services nor a
+// public authority (see transfersBlocks).
+func unlocated(d *schema.Destinataire) bool {
+	_, gapped := d.ACompleter["pays"]
+	return len(d.Pays) == 0 && (gapped || d.Hebergeur || d.Type != "interne" && d.Type != "autorite")
 }
 
 func (b *builder) transferred(list []*schema.Transfert, dest string) bool {

@@ -188,7 +188,12 @@ func (b *builder) ficheTables(ctrl, proc []*schema.Traitement, t *schema.Traitem
 		data.Rows = append(data.Rows, []Cell{cell(line(label(d.Famille))), cell(what), b.kept(t, d), cell(origin(d))})
 	}
 	if len(sens.Rows) == 0 {
-		sens.Rows = append(sens.Rows, []Cell{cell(line("Aucune")), none, none, none})
+		// « Aucune » only when the activity says so.
+		what := any("Aucune")
+		if t.DonneesSensibles != "aucune" {
+			what = gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles")
+		}
+		sens.Rows = append(sens.Rows, []Cell{cell(line(what)), none, none, none})
 	}
 
 	people := &Table{Caption: "Personnes", Header: []string{"Catégories de personnes concernées", "Description", "Précisions"}}
@@ -220,7 +225,14 @@ func (b *builder) ficheTables(ctrl, proc []*schema.Traitement, t *schema.Traitem
 		transfers.Rows = append(transfers.Rows, append([]Cell{cell(line(fmt.Sprintf("Organisme destinataire %d", i+1)))}, row...))
 	}
 	if len(transfers.Rows) == 0 {
-		transfers.Rows = append(transfers.Rows, []Cell{cell(line("Aucun transfert hors de l'Union européenne")), none, none, none, none})
+		// An absence of transfer only when every recipient is known to work in the EEA.
+		what := any("Aucun transfert hors de l'Union européenne")
+		if slices.ContainsFunc(b.destinataires(t), func(d *schema.Destinataire) bool {
+			return unlocated(d) || slices.ContainsFunc(d.Pays, func(p schema.Pays) bool { return !p.InEEA() })
+		}) {
+			what = gap(nil, "", "transferts hors de l'Union européenne (pays des destinataires)")
+		}
+		transfers.Rows = append(transfers.Rows, []Cell{cell(line(what)), none, none, none, none})
 	}
 	return []*Table{f.t, actors, purposes, data, sens, b.retentionSplit(t), people, dest, sec, transfers}
 }
@@ -287,7 +299,7 @@ func (b *builder) processorTable(proc []*schema.Traitement) *Table {
 		}
 		t.Rows = append(t.Rows, []Cell{
 			cell(line(a.Libelle)), cell(line(reference(a))), clients, linesCell(cats, line("—")),
-			linesCell(subs, line("Aucun")), linesCell(transfers, line("Aucun")),
+			linesCell(subs, line("—")), linesCell(transfers, line("—")),
 			linesCell(measures, line(gap(nil, "", "mesures de sécurité"))), cell(screening(a)),
 		})
 	}

@@ -98,7 +98,7 @@ func TestSizeOfLargestSeed(t *testing.T) {
 		}
 	}
 	if avg := total / n; avg < largest*9/10 || avg > largest*11/10 {
-		t.Errorf("average size %d bytes, largest seed %d bytes", avg, largest)
+		t.Errorf("average size %d bytes, largest seed %d bytes: keep build/synth/template the size of the largest seed", avg, largest)
 	}
 }
 

@@ -71,11 +71,20 @@ type Entry struct {
 }
 
 // NewListing lists the documents of an organization, each published in formats.
+// A build keeps the listings of all organizations until the site index: the
+// documents of one kind share their formats, and the entries are allocated
+// once, so that they cost little per organization.
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
-	l := Listing{Org: org}
+	l := Listing{Org: org, Documents: slices.Grow([]Entry(nil), len(docs))}
+	byKind := map[doc.Kind][]Format{}
 	for _, d := range docs {
+		fs, ok := byKind[d.Kind]
+		if !ok {
+			fs = slices.Clip(doc.Formats(d.Kind, formats))
+			byKind[d.Kind] = fs
+		}
 		l.Documents = append(l.Documents, Entry{Kind: d.Kind, Base: d.Base(), Title: d.Title, Meta: d.Meta, Draft: d.Draft != nil,
-			Formats: doc.Formats(d.Kind, formats)})
+			Formats: fs})
 	}
 	return l
 }
