@@ -43,10 +43,8 @@ type state struct {
 type snapshot struct {
 	site *load.Site
 	orgs map[string]*orgBuild
-	// files are the site's own pages and assets: index.html, assets/….
-	files build.Files
-	// listings are what the site index shows, in its order.
-	listings []html.Listing
+	// index is the site's own pages and assets: index.html, assets/….
+	index *siteIndex
 	// themes is the generation of the themes the pages were rendered with,
 	// th the themes themselves, which the PDFs rendered later use too.
 	themes int
@@ -62,51 +60,97 @@ type snapshot struct {
 type orgBuild struct {
 	id, hash string
 	findings diag.List
-	// files are the HTML and Markdown files and the pages of the organization.
+	// files are the HTML documents and the pages of the organization.
 	files   build.Files
 	listing html.Listing
-
-	pdfOnce sync.Once
-	pdfs    build.Files
-	pdfErr  error
+	// later are the files of the lazy formats, by format.
+	later map[build.Format]*lazyFiles
 }
 
-// file returns a file of the site by path, rendering a PDF on its first request.
-func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err error) {
-	if b, ok := sn.files[name]; ok {
-		return b, true, nil
-	}
-	id, _, _ := strings.Cut(name, "/")
-	ob := sn.orgs[id]
-	if ob == nil {
-		return nil, false, nil
-	}
-	if b, ok := ob.files[name]; ok {
-		return b, true, nil
-	}
-	// A PDF exists where its HTML version does.
-	if base, ok := strings.CutSuffix(name, "."+string(html.PDF)); ok && ob.files[base+"."+string(html.HTML)] != nil {
-		return ob.pdf(sn.site, sn.th, name, epoch)
-	}
-	return nil, false, nil
+// lazy are the formats rendered on the first request of one of their files,
+// each apart: the saved page waits neither for the exports nor for the
+// PDFs, slow to render, and asking for a Markdown file renders no PDF.
+var lazy = []build.Format{html.Markdown, html.PDF, html.ODS, html.CSV, html.JSONLD}
+
+// lazyFiles are an organization's files in one lazy format.
+type lazyFiles struct {
+	once  sync.Once
+	files build.Files
+	err   error
 }
 
-// pdf returns one of the organization's PDFs, rendering them all on the
-// first call; site is any site in which the organization has this build's
-// inputs, so that the PDF is that of the pages.
-func (ob *orgBuild) pdf(site *load.Site, th *html.Themes, name string, epoch time.Time) ([]byte, bool, error) {
-	ob.pdfOnce.Do(func() {
+func newOrgBuild(id, hash string, findings diag.List) *orgBuild {
+	ob := &orgBuild{id: id, hash: hash, findings: findings, files: build.Files{}, later: make(map[build.Format]*lazyFiles, len(lazy))}
+	for _, f := range lazy {
+		ob.later[f] = new(lazyFiles)
+	}
+	return ob
+}
+
+// siteIndex is the site index and the themes' assets, rendered on their
+// first request after a rebuild that changed only what the index lists: the
+// saved page need not wait for the list of every organization.
+type siteIndex struct {
+	// listings are what the site index shows, in its order.
+	listings []html.Listing
+	th       *html.Themes
+
+	once  sync.Once
+	files build.Files
+	err   error
+}
+
+// get returns the files of the site index, rendering them on the first call.
+func (si *siteIndex) get() (build.Files, error) {
+	si.once.Do(func() {
 		defer func() {
 			if v := recover(); v != nil {
-				ob.pdfErr = internalError(v)
+				si.err = internalError(v)
 			}
 		}()
-		ob.pdfs = build.Files{}
-		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{html.PDF}, Epoch: epoch, Themes: th}
-		_, ob.pdfErr = build.RenderOrgs(site, ob.findings, opts, ob.pdfs.Collect())
+		files := build.Files{}
+		if si.err = build.RenderSite(si.listings, si.th, files.Collect()); si.err == nil {
+			si.files = files
+		}
 	})
-	b, ok := ob.pdfs[name]
-	return b, ok, ob.pdfErr
+	return si.files, si.err
+}
+
+// file returns a file of the site by path, rendering the site index or a PDF
+// on its first request.
+func (sn *snapshot) file(name string, epoch time.Time) (b []byte, ok bool, err error) {
+	// The organizations first: their pages do not wait for the site index.
+	id, _, _ := strings.Cut(name, "/")
+	if ob := sn.orgs[id]; ob != nil {
+		if b, ok := ob.files[name]; ok {
+			return b, true, nil
+		}
+		if f := build.Format(strings.TrimPrefix(path.Ext(name), ".")); ob.later[f] != nil {
+			return ob.render(sn.site, sn.th, f, name, epoch)
+		}
+	}
+	files, err := sn.index.get()
+	b, ok = files[name]
+	return b, ok, err
+}
+
+// render returns one of the organization's files in the lazy format f,
+// rendering them all on the first call; site is any site in which the
+// organization has this build's inputs, so that the file is that of the pages.
+func (ob *orgBuild) render(site *load.Site, th *html.Themes, f build.Format, name string, epoch time.Time) ([]byte, bool, error) {
+	lf := ob.later[f]
+	lf.once.Do(func() {
+		defer func() {
+			if v := recover(); v != nil {
+				lf.err = internalError(v)
+			}
+		}()
+		lf.files = build.Files{}
+		opts := build.Options{Orgs: []string{ob.id}, Formats: []build.Format{f}, Epoch: epoch, Themes: th}
+		_, lf.err = build.RenderOrgs(site, ob.findings, opts, lf.files.Collect())
+	})
+	b, ok := lf.files[name]
+	return b, ok, lf.err
 }
 
 // renderOrgs renders organizations; tests make it fail.
@@ -261,7 +305,7 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 			snap.orgs[o.ID] = ob
 		} else {
 			ids = append(ids, o.ID)
-			snap.orgs[o.ID] = &orgBuild{id: o.ID, hash: o.Hash, findings: s.checked[o.ID].findings, files: build.Files{}}
+			snap.orgs[o.ID] = newOrgBuild(o.ID, o.Hash, s.checked[o.ID].findings)
 		}
 	}
 	if len(ids) > 0 {
@@ -269,7 +313,7 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		for _, id := range ids {
 			puts[id] = snap.orgs[id].files.Collect()
 		}
-		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML, html.Markdown, html.ODS, html.CSV, html.JSONLD}, Lazy: []build.Format{html.PDF}, Epoch: s.opts.Epoch, Themes: s.th}
+		opts := build.Options{Orgs: ids, Formats: []build.Format{html.HTML}, Lazy: lazy, Epoch: s.opts.Epoch, Themes: s.th}
 		listings, err := renderOrgs(site, findings, opts, func(p string, b []byte) error {
 			id, _, _ := strings.Cut(p, "/") // every file of an organization is in its folder
 			return puts[id](p, b)
@@ -290,16 +334,21 @@ func (s *Server) render(site *load.Site, findings diag.List, prev *snapshot) (sn
 		s.assets++
 		snap.assets = s.assets
 	}
+	snap.index = &siteIndex{th: s.th}
 	for _, o := range site.Orgs {
-		snap.listings = append(snap.listings, snap.orgs[o.ID].listing)
+		snap.index.listings = append(snap.index.listings, snap.orgs[o.ID].listing)
 	}
-	if same && reflect.DeepEqual(snap.listings, prev.listings) {
-		snap.files = prev.files
+	if same && reflect.DeepEqual(snap.index.listings, prev.index.listings) {
+		snap.index = prev.index
 		return snap, ids, nil
 	}
-	snap.files = build.Files{}
-	if err := build.RenderSite(snap.listings, s.th, snap.files.Collect()); err != nil {
-		return nil, nil, err
+	// With the same themes, the index renders as before, only listing other
+	// texts: it can wait for its request. After a change of themes, it is
+	// rendered now, so that an error of theirs shows in the overlay.
+	if !same {
+		if _, err := snap.index.get(); err != nil {
+			return nil, nil, err
+		}
 	}
 	return snap, append(ids, ""), nil
 }

@@ -202,7 +202,8 @@ func TestThemeLinkOutside(t *testing.T) {
 		t.Errorf("themes with a link outside were used")
 	}
 	if st.good != nil {
-		for name, b := range st.good.files {
+		files, _ := st.good.index.get()
+		for name, b := range files {
 			if strings.Contains(string(b), "SECRET-42") {
 				t.Errorf("%s serves the linked file", name)
 			}

@@ -16,10 +16,13 @@
 // organizations it touches (load.Loader.Reload); an organization whose
 // inputs (load.Org.Hash) are those of the last good build keeps its findings
 // and its rendered files, the others are checked and rendered again, and the
-// site index is rendered again only when what it shows changed. HTML and
-// Markdown are rendered with the build; PDFs, slow to render, are rendered
-// when asked for, and kept with the organization's build they come from, so
-// that a PDF always matches the pages being served.
+// site index is rendered again only when what it shows changed. Only the
+// HTML documents and pages are rendered with the build, so that the saved
+// page does not wait for the rest: the Markdown files, the exports and the
+// PDFs are rendered when asked for, each format apart, and kept with the
+// organization's build they come from, so that they always match the pages
+// being served. So is the site index when only its texts changed, rather
+// than the themes, whose errors must show in the overlay.
 //
 // Live update. Every HTML page gets, in its head, a script (/_rgpdoc/live.js)
 // that listens to the builds the server sends as server-sent events

@@ -113,15 +113,20 @@ func TestSameSiteAsBuild(t *testing.T) {
 			t.Errorf("%s: served file differs from the built one", name)
 		}
 	}
-	// Nothing more, PDFs apart, which are rendered on request.
-	served := maps.Clone(st.good.files)
+	// Nothing more, the files rendered on request included.
+	index, err := st.good.index.get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := maps.Clone(index)
 	for _, ob := range st.good.orgs {
 		maps.Copy(served, ob.files)
+		for _, lf := range ob.later {
+			maps.Copy(served, lf.files)
+		}
 	}
 	for name := range want {
-		if !strings.HasSuffix(name, ".pdf") {
-			delete(served, name)
-		}
+		delete(served, name)
 	}
 	if len(served) > 0 {
 		t.Errorf("served but not built: %v", slices.Collect(maps.Keys(served)))
@@ -398,26 +403,35 @@ func TestSameAssets(t *testing.T) {
 	}
 }
 
-// TestLazyPDF asks for a PDF, changes the content, and asks again: the PDF
-// is the new one, as build renders it.
-func TestLazyPDF(t *testing.T) {
+// TestLazy asks for a PDF and an export, rendered on request, changes the
+// content, and asks again: they are the new ones, as build renders them.
+func TestLazy(t *testing.T) {
 	content, file := fixture(t)
 	s := newServer(t, content)
-	const name = "exemple/politique-de-confidentialite.pdf"
-	before := get(s, "GET", "/"+name)
-	if before.Code != http.StatusOK || before.Header().Get("Content-Type") != "application/pdf" {
-		t.Fatalf("status %d, type %s", before.Code, before.Header().Get("Content-Type"))
+	names := []string{"exemple/politique-de-confidentialite.pdf", "exemple/politique-de-confidentialite.md"}
+	before := map[string][]byte{}
+	for _, name := range names {
+		w := get(s, "GET", "/"+name)
+		if w.Code != http.StatusOK {
+			t.Fatalf("%s: status %d", name, w.Code)
+		}
+		if before[name] = w.Body.Bytes(); !bytes.Equal(before[name], built(t, content)[name]) {
+			t.Errorf("%s is not the one build renders", name)
+		}
 	}
-	if !bytes.Equal(before.Body.Bytes(), built(t, content)[name]) {
-		t.Error("the PDF is not the one build renders")
+	if got := get(s, "GET", "/"+names[0]).Header().Get("Content-Type"); got != "application/pdf" {
+		t.Errorf("PDF served as %s", got)
 	}
 	edit(t, s, file, "Exemple Services", "Exemple Conseil")
-	after := get(s, "GET", "/"+name)
-	if bytes.Equal(after.Body.Bytes(), before.Body.Bytes()) {
-		t.Fatal("the PDF did not change with the content")
-	}
-	if !bytes.Equal(after.Body.Bytes(), built(t, content)[name]) {
-		t.Error("the new PDF is not the one build renders")
+	want := built(t, content)
+	for _, name := range names {
+		after := get(s, "GET", "/"+name).Body.Bytes()
+		if bytes.Equal(after, before[name]) {
+			t.Errorf("%s did not change with the content", name)
+		}
+		if !bytes.Equal(after, want[name]) {
+			t.Errorf("the new %s is not the one build renders", name)
+		}
 	}
 }
 
@@ -446,8 +460,13 @@ func TestIncremental(t *testing.T) {
 		if next.orgs["autre"] != first.orgs["autre"] {
 			t.Errorf("%s: autre was rendered again", step.new)
 		}
-		if reused := maps.EqualFunc(next.files, prev.files, bytes.Equal); reused == step.index {
+		if reused := next.index == prev.index; reused == step.index {
 			t.Errorf("%s: site index rendered again = %v, want %v", step.new, !reused, step.index)
+		}
+		// Rendered on request, the index is the one build renders.
+		st := s.state.Load()
+		if w := get(s, "GET", "/"); !bytes.Equal(bytes.Replace(w.Body.Bytes(), st.head, nil, 1), built(t, content)["index.html"]) {
+			t.Errorf("%s: the site index served is not the one build renders", step.new)
 		}
 	}
 	id := s.state.Load().id
