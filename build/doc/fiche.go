@@ -283,9 +283,15 @@ func (b *builder) sensitiveLine(t *schema.Traitement) Inline {
 	case t.DonneesSensibles == "aucune":
 		return line("Non")
 	default:
-		return line(gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"))
+		return line(sensitiveGap(t))
 	}
 	return line("Oui (", strings.Join(cats, ", "), ")")
+}
+
+// sensitiveGap is the gap of an activity that does not say whether it
+// handles special categories of data.
+func sensitiveGap(t *schema.Traitement) Span {
+	return gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles")
 }
 
 // publicPart is the content without the activities kept in the register

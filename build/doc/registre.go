@@ -528,7 +528,7 @@ func (b *builder) sheetTables(t *schema.Traitement) []Block {
 	case t.DonneesSensibles == "aucune":
 		out = append(out, para(strong("Données sensibles"), " : aucune."))
 	default:
-		out = append(out, para(strong("Données sensibles"), " : ", gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles"), "."))
+		out = append(out, para(strong("Données sensibles"), " : ", sensitiveGap(t), "."))
 	}
 	sh := b.shared
 	dest := without(b.destinataires(t), sh.recipients)

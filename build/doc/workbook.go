@@ -191,7 +191,7 @@ func (b *builder) ficheTables(ctrl, proc []*schema.Traitement, t *schema.Traitem
 		// « Aucune » only when the activity says so.
 		what := any("Aucune")
 		if t.DonneesSensibles != "aucune" {
-			what = gap(t.ACompleter, "donnees_sensibles", "présence de données sensibles")
+			what = sensitiveGap(t)
 		}
 		sens.Rows = append(sens.Rows, []Cell{cell(line(what)), none, none, none})
 	}
