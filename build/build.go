@@ -26,7 +26,7 @@ func Check(site *load.Site, ids ...string) (diag.List, error) {
 		return nil, err
 	}
 	p := newPipeline(site, Options{}, nil)
-	if _, err := p.run(orgs); err != nil {
+	if err := p.run(orgs, nil); err != nil {
 		return nil, err
 	}
 	return p.result(), nil

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -77,7 +78,12 @@ func RenderOrgs(site *load.Site, findings diag.List, opts Options, put Put) ([]h
 	for _, f := range findings {
 		p.byFile[f.File] = append(p.byFile[f.File], f)
 	}
-	return p.run(orgs)
+	listings := make([]html.Listing, len(orgs))
+	err = p.run(orgs, func(i int, l html.Listing) error {
+		listings[i] = l
+		return nil
+	})
+	return listings, err
 }
 
 // Write checks the site and writes it into the folder out, which it replaces
@@ -109,16 +115,13 @@ func Write(ctx context.Context, site *load.Site, opts Options, out string, cache
 	p.failed.Store(site.Findings.Fails(opts.Strict))
 	err = Replace(out, func(d *Dir) error {
 		p.put, p.cache, p.dir = d.Put, cache, d
-		listings, err := p.run(orgs)
+		err := p.writeSite(orgs, d)
 		switch {
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case p.failed.Load():
 			return errFindings
 		case err != nil:
-			return err
-		}
-		if err := RenderSite(listings, opts.Themes, d.Put); err != nil {
 			return err
 		}
 		files = d.Files()
@@ -167,21 +170,84 @@ func newPipeline(site *load.Site, opts Options, put Put) *pipeline {
 		findings: slices.Clone(site.Findings), workers: newWorkers()}
 }
 
-// run runs the pipeline over orgs and returns what the site index shows of
-// each, in order.
-func (p *pipeline) run(orgs []*load.Org) ([]html.Listing, error) {
-	listings := make([]html.Listing, len(orgs))
+// writeSite renders orgs into d, the site index as they are rendered, and
+// the themes' assets.
+func (p *pipeline) writeSite(orgs []*load.Org, d *Dir) error {
+	f, err := d.Create("index.html")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	buf := bufio.NewWriter(f)
+	index, err := html.NewSiteIndexWriter(buf, p.opts.Themes, len(orgs))
+	if err != nil {
+		return err
+	}
+	if err := p.run(orgs, inOrder(index.Add)); err != nil {
+		return err
+	}
+	if err := index.Close(); err != nil {
+		return err
+	}
+	if err := buf.Flush(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return putAssets(p.opts.Themes, d.Put)
+}
+
+// inOrder returns a listed function (see run) that hands the listings to
+// add in the order of the organizations, whichever order they come in; only
+// those that finish before an earlier one wait in memory.
+func inOrder(add func(html.Listing) error) func(int, html.Listing) error {
+	var mu sync.Mutex
+	next := 0
+	waiting := map[int]html.Listing{}
+	return func(i int, l html.Listing) error {
+		mu.Lock()
+		defer mu.Unlock()
+		waiting[i] = l
+		for {
+			l, ok := waiting[next]
+			if !ok {
+				return nil
+			}
+			delete(waiting, next)
+			next++
+			// An organization not rendered (the run fails) lists nothing.
+			if l.Org.ID == "" {
+				continue
+			}
+			if err := add(l); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// run runs the pipeline over orgs, passing to listed, unless nil, what the
+// site index shows of each, by its index in orgs, as soon as it is
+// rendered. listed is called once for each organization, with a zero
+// Listing for one not rendered, from several goroutines at once.
+func (p *pipeline) run(orgs []*load.Org, listed func(i int, l html.Listing) error) error {
 	p.workers.all(len(orgs), func(i int) {
-		if err := p.org(orgs[i], &listings[i]); err != nil {
+		var l html.Listing
+		err := p.org(orgs[i], &l)
+		if err != nil {
+			l = html.Listing{}
+		}
+		if listed != nil {
+			err = errors.Join(err, listed(i, l))
+		}
+		if err != nil {
 			p.mu.Lock()
 			p.errs = append(p.errs, fmt.Errorf("%s : %w", orgs[i].ID, err))
 			p.mu.Unlock()
 		}
 	})
-	if len(p.errs) > 0 {
-		return nil, errors.Join(p.errs...)
-	}
-	return listings, nil
+	return errors.Join(p.errs...)
 }
 
 // result returns the findings of the run, sorted.
@@ -358,6 +424,11 @@ func RenderSite(listings []html.Listing, th *html.Themes, put Put) error {
 	if err := put("index.html", b); err != nil {
 		return err
 	}
+	return putAssets(th, put)
+}
+
+// putAssets puts the files that the pages link to.
+func putAssets(th *html.Themes, put Put) error {
 	for p, b := range html.Assets(th) {
 		if err := put(p, b); err != nil {
 			return err

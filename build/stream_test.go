@@ -2,9 +2,11 @@ package build
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/rgpdoc/rgpdoc/build/load"
@@ -41,7 +43,7 @@ func streamed(t *testing.T, dir, out string, opts Options) (fails bool, files in
 		t.Errorf("%d files counted, want %d", site.FileCount(), loaded.FileCount())
 	}
 	for _, o := range site.Orgs {
-		if o.IsRead() || o.Content.Organisation != nil || o.Assets != nil || len(o.Files) == 0 || o.Files[0].Src != nil || o.Files[0].Value != nil {
+		if o.IsRead() || o.Content.Organisation != nil || o.Assets != nil || o.Files != nil {
 			t.Errorf("organization %s not released after its rendering", o.ID)
 		}
 	}
@@ -87,4 +89,71 @@ func TestWriteKeepsPreviousSiteOnFindings(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
 		t.Errorf("temporary folders left beside the site: %v", entries)
 	}
+}
+
+// TestInOrder checks that the site index gets the organizations in their
+// order whatever the order they finish in, without those not rendered.
+func TestInOrder(t *testing.T) {
+	for _, tc := range []struct {
+		arrivals []int
+		skipped  []int // rendered without a listing
+	}{
+		{arrivals: []int{0, 1, 2, 3}},
+		{arrivals: []int{3, 2, 1, 0}},
+		{arrivals: []int{1, 0, 3, 2}},
+		{arrivals: []int{2, 0, 3, 1}, skipped: []int{0}},
+		{arrivals: []int{1, 3, 0, 2}, skipped: []int{1, 2}},
+	} {
+		var got []string
+		listed := inOrder(func(l html.Listing) error {
+			got = append(got, l.Org.ID)
+			return nil
+		})
+		var want []string
+		for i := range len(tc.arrivals) {
+			if !slices.Contains(tc.skipped, i) {
+				want = append(want, fmt.Sprint("org", i))
+			}
+		}
+		for _, i := range tc.arrivals {
+			var l html.Listing
+			if !slices.Contains(tc.skipped, i) {
+				l.Org.ID = fmt.Sprint("org", i)
+			}
+			if err := listed(i, l); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("arrivals %v, skipped %v: listed %v, want %v", tc.arrivals, tc.skipped, got, want)
+		}
+	}
+}
+
+// TestWriteAsRender checks that the site Write streams to disk, the site
+// index written as the organizations are rendered, is the site that Render
+// gives with every listing in hand.
+func TestWriteAsRender(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.New(1).Write(dir, 9); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	opts := Options{Formats: []Format{html.HTML, html.Markdown}}
+	streamed(t, dir, out, opts)
+	got := readSite(t, out)
+	delete(got, siteMark)
+	site, err := load.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, err := Check(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Files{}
+	if err := Render(site, findings, opts, want.Collect()); err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "Write", want, got)
 }

@@ -44,7 +44,7 @@ func Replace(out string, fill func(*Dir) error) error {
 	if err := os.WriteFile(filepath.Join(tmp, siteMark), siteMarkText, 0o644); err != nil {
 		return err
 	}
-	if err := fill(&Dir{root: tmp, made: map[string]bool{}}); err != nil {
+	if err := fill(&Dir{root: tmp}); err != nil {
 		return err
 	}
 	if err := exchange(tmp, out); err != nil {
@@ -72,8 +72,6 @@ func swap(tmp, out string) error {
 // Dir is the folder that Replace fills. Its methods are safe for concurrent use.
 type Dir struct {
 	root  string
-	mu    sync.Mutex
-	made  map[string]bool // folders made
 	files atomic.Int64
 }
 
@@ -96,28 +94,30 @@ func (d *Dir) Link(name, src string) error {
 	return linkOrCopy(src, p)
 }
 
+// Create creates the file name of the site, for a page written as it is
+// rendered; the caller closes it.
+func (d *Dir) Create(name string) (*os.File, error) {
+	p, err := d.prepare(name)
+	if err != nil {
+		return nil, err
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
 // Path returns where the file name of the site is written.
 func (d *Dir) Path(name string) string { return filepath.Join(d.root, filepath.FromSlash(name)) }
 
 // Files is the number of files put or linked.
 func (d *Dir) Files() int { return int(d.files.Load()) }
 
-// prepare makes the folder of the file name and returns its path.
+// prepare makes the folder of the file name and returns its path. MkdirAll
+// each time, rather than a set of the folders made, which would grow with
+// the site: a folder that exists costs one stat, and concurrent puts into a
+// new folder all return once it exists.
 func (d *Dir) prepare(name string) (string, error) {
 	d.files.Add(1)
 	p := d.Path(name)
-	dir := filepath.Dir(p)
-	// The folder is marked as made once it is: a concurrent put into it
-	// must not write before.
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if !d.made[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		d.made[dir] = true
-	}
-	return p, nil
+	return p, os.MkdirAll(filepath.Dir(p), 0o755)
 }
 
 // linkOrCopy makes dst the same file as src, or a copy of it.

@@ -83,6 +83,8 @@ type Org struct {
 
 	site *Site
 	read bool // the fields above are filled (Read), and not released
+	// released is the number of files of a released organization.
+	released int
 }
 
 // Site is the whole content directory.
@@ -298,7 +300,7 @@ func (l *Loader) read(o *Org, fresh map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	o.Files, o.Assets, o.Findings, o.read = files, assets, refused, true
+	o.Files, o.Assets, o.Findings, o.read, o.released = files, assets, refused, true, 0
 	o.site.finish(o)
 	return nil
 }
@@ -308,15 +310,12 @@ func (l *Loader) read(o *Org, fresh map[string]bool) error {
 func (o *Org) IsRead() bool { return o.read }
 
 // Release forgets what Read read, except what the end of a run needs: the
-// organization's findings and hash, and the path and findings of each file.
-// A build releases each organization once it is checked and rendered; its
-// model, assets and positions are not to be used after.
+// organization's findings and hash, and its number of files. A build
+// releases each organization once it is checked and rendered; its files,
+// model and assets are not to be used after.
 func (o *Org) Release() {
-	for i, f := range o.Files {
-		// A new File: the Loader's cache may share the read one.
-		o.Files[i] = &File{Path: f.Path, Findings: f.Findings}
-	}
-	o.Content, o.Assets, o.read = schema.Contenu{}, nil, false
+	o.released = len(o.Files)
+	o.Files, o.Content, o.Assets, o.read = nil, schema.Contenu{}, nil, false
 }
 
 // finish hashes and merges an organization whose files are read.
@@ -531,7 +530,7 @@ func fileAt(files []*File, path string) *File {
 func (s *Site) FileCount() int {
 	n := len(s.Defaults)
 	for _, o := range s.Orgs {
-		n += len(o.Files)
+		n += len(o.Files) + o.released
 	}
 	return n
 }

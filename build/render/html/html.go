@@ -20,6 +20,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -71,9 +72,9 @@ type Entry struct {
 }
 
 // NewListing lists the documents of an organization, each published in formats.
-// A build keeps the listings of all organizations until the site index: the
-// documents of one kind share their formats, and the entries are allocated
-// once, so that they cost little per organization.
+// The preview server keeps the listings of all organizations for its site
+// index: the documents of one kind share their formats, and the entries are
+// allocated once, so that they cost little per organization.
 func NewListing(org doc.Org, docs []*doc.Document, formats ...Format) Listing {
 	l := Listing{Org: org, Documents: slices.Grow([]Entry(nil), len(docs))}
 	byKind := map[doc.Kind][]Format{}
@@ -149,16 +150,85 @@ func OrgIndex(l Listing, th *Themes) ([]byte, error) {
 // SiteIndex returns the list of organizations, public/index.html, in the
 // default theme; the organizations are listed in the order given.
 func SiteIndex(orgs []Listing, th *Themes) ([]byte, error) {
+	var b bytes.Buffer
+	w, err := NewSiteIndexWriter(&b, th, len(orgs))
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range orgs {
+		if err := w.Add(l); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// SiteIndexWriter writes the site index to a file as the organizations are
+// rendered, a section each: a build keeps no list of every organization, and
+// the page of 10,000 of them (40 MB) is never held in memory.
+type SiteIndexWriter struct {
+	out  io.Writer
+	tail []byte // the page after the sections
+	n    int    // sections written
+	err  error
+}
+
+// organizationsMark stands for the sections in the page that the theme lays
+// out; the page is cut there.
+const organizationsMark = "<!--rgpdoc:organisations-->"
+
+// NewSiteIndexWriter writes to w the site index of orgs organizations up to
+// their sections, which Add writes one at a time, in order, and Close ends.
+func NewSiteIndexWriter(w io.Writer, th *Themes, orgs int) (*SiteIndexWriter, error) {
 	t, err := th.theme(themes.Default)
 	if err != nil {
 		return nil, err
 	}
-	s, err := render(func(w *writer) { w.organizations(orgs) })
+	p := page{Description: "Politiques de confidentialité, chartes données et registres des activités de traitement."}
+	if orgs > 0 {
+		p.Organizations = organizationsMark
+	}
+	b, err := t.execute("site-index.html", p)
 	if err != nil {
 		return nil, err
 	}
-	return t.execute("site-index.html", page{Organizations: template.HTML(s),
-		Description: "Politiques de confidentialité, chartes données et registres des activités de traitement."})
+	head, tail, found := bytes.Cut(b, []byte(organizationsMark))
+	if orgs > 0 && (!found || bytes.Contains(tail, []byte(organizationsMark))) {
+		return nil, fmt.Errorf("site-index.html : le gabarit doit écrire {{.Organizations}} une fois, dans le texte de la page")
+	}
+	if _, err := w.Write(head); err != nil {
+		return nil, err
+	}
+	return &SiteIndexWriter{out: w, tail: tail}, nil
+}
+
+// Add writes the section of the next organization.
+func (s *SiteIndexWriter) Add(l Listing) error {
+	if s.err != nil {
+		return s.err
+	}
+	var b string
+	b, s.err = render(func(w *writer) {
+		w.newline(s.n)
+		w.organization(l)
+	})
+	if s.err == nil {
+		_, s.err = io.WriteString(s.out, b)
+	}
+	s.n++
+	return s.err
+}
+
+// Close writes the end of the page.
+func (s *SiteIndexWriter) Close() error {
+	if s.err != nil {
+		return s.err
+	}
+	_, s.err = s.out.Write(s.tail)
+	return s.err
 }
 
 // Assets returns the files the pages link to, by path relative to the output
@@ -213,8 +283,8 @@ type page struct {
 	// Documents is the list of the organization's documents on its index
 	// page, a <ul>; empty when it publishes none.
 	Documents template.HTML
-	// Organizations is the organizations of the site index, a <section>
-	// each, one a line.
+	// Organizations stands for the organizations of the site index, a
+	// <section> each, one a line, which SiteIndexWriter writes in its place.
 	Organizations template.HTML
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/rgpdoc/rgpdoc/build/doc"
 	"github.com/rgpdoc/rgpdoc/themes"
 )
 
@@ -15,21 +16,7 @@ import (
 // reads them from disk: a change shows in the pages and assets, a theme
 // that exists only on disk can be chosen, a broken theme is refused.
 func TestReadThemes(t *testing.T) {
-	dir := fstest.MapFS{}
-	for _, name := range themes.Names() {
-		fsys, _ := themes.FS(name)
-		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := fs.ReadFile(fsys, p)
-			dir[name+"/"+p] = &fstest.MapFile{Data: b}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := embeddedCopy(t)
 	base := dir[themes.Default+"/html/base.html"].Data
 	if !bytes.Contains(base, []byte("</head>")) {
 		t.Fatal("base.html has no </head>")
@@ -88,6 +75,66 @@ func TestReadThemes(t *testing.T) {
 	}
 	if page, err := Render(registerDoc(), nil); err != nil || bytes.Contains(page, []byte(`name="x-edite"`)) {
 		t.Errorf("the embedded themes changed (err %v)", err)
+	}
+}
+
+// embeddedCopy returns a copy of the embedded themes, as a folder of themes.
+func embeddedCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	dir := fstest.MapFS{}
+	for _, name := range themes.Names() {
+		fsys, _ := themes.FS(name)
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(fsys, p)
+			dir[name+"/"+p] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestSiteIndexTheme checks that the site index, written as the
+// organizations are rendered, refuses a theme that does not write the
+// organizations once in the page's text, and that a site of no organization
+// gets the theme's page for it.
+func TestSiteIndexTheme(t *testing.T) {
+	dir := embeddedCopy(t)
+	name := themes.Default + "/html/site-index.html"
+	orig := string(dir[name].Data)
+	if !strings.Contains(orig, "{{.}}") {
+		t.Fatal("site-index.html writes the organizations otherwise than with {{.}}")
+	}
+	l := Listing{Org: doc.Org{ID: "acme", Name: "Acme"}}
+	for what, tmpl := range map[string]string{
+		"not written":     strings.Replace(orig, "{{.}}", "", 1),
+		"written twice":   strings.Replace(orig, "{{.}}", "{{.}}{{.}}", 1),
+		"in an attribute": strings.Replace(orig, "{{.}}", `<p title="{{.}}"></p>`, 1),
+	} {
+		th, err := ReadThemes(with(dir, name, tmpl))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if _, err := SiteIndex([]Listing{l}, th); err == nil {
+			t.Errorf("organizations %s: the site index was written", what)
+		}
+	}
+	th, err := ReadThemes(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := SiteIndex(nil, th)
+	if err != nil || !bytes.Contains(page, []byte("Aucune organisation")) || bytes.Contains(page, []byte(organizationsMark)) {
+		t.Errorf("site of no organization: %v\n%s", err, page)
+	}
+	page, err = SiteIndex([]Listing{l, l}, th)
+	if err != nil || bytes.Count(page, []byte(`<section class="organisation">`)) != 2 || bytes.Contains(page, []byte(organizationsMark)) {
+		t.Errorf("site of two organizations: %v\n%s", err, page)
 	}
 }
 

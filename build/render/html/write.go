@@ -358,20 +358,16 @@ func (w *writer) styled(s doc.Span) {
 	}
 }
 
-// organizations writes a section for each organization of the site index,
-// one a line.
-func (w *writer) organizations(ls []Listing) {
-	for i, l := range ls {
-		w.newline(i)
-		w.WriteString("<section class=\"organisation\">\n<h2><a href=\"")
-		w.url(l.Org.ID)
-		w.WriteString("/index.html")
-		w.WriteString(`">`)
-		w.text(l.Org.Name)
-		w.WriteString("</a></h2>\n")
-		w.documents(l.Org.ID, l.Documents)
-		w.WriteString("\n</section>")
-	}
+// organization writes the section of an organization on the site index.
+func (w *writer) organization(l Listing) {
+	w.WriteString("<section class=\"organisation\">\n<h2><a href=\"")
+	w.url(l.Org.ID)
+	w.WriteString("/index.html")
+	w.WriteString(`">`)
+	w.text(l.Org.Name)
+	w.WriteString("</a></h2>\n")
+	w.documents(l.Org.ID, l.Documents)
+	w.WriteString("\n</section>")
 }
 
 // documents writes the documents of an organization on an index page, as
