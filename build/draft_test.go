@@ -88,7 +88,7 @@ func allKeys(parts []string, keys map[string]bool) bool {
 // tree, as many times in each format: at its place, and in the banner.
 func TestDraftGapsSameWords(t *testing.T) {
 	drafts(t, func(t *testing.T, d textof.Doc) {
-		tree := doc.Build(d.Kind, d.Org.ID, &d.Org.Content)
+		tree := doc.Build(d.Kind, d.Org.ID, d.Org.Content)
 		gaps := map[string]int{}
 		eachGap(tree, func(s doc.Span) { gaps[s.Text]++ })
 		if tree.Draft == nil && len(gaps) > 0 {

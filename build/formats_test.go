@@ -31,7 +31,7 @@ func TestFormatsCarrySameFacts(t *testing.T) {
 			}
 			for _, d := range docs {
 				t.Run(d.Org.ID+"/"+string(d.Kind), func(t *testing.T) {
-					facts := factsOf(d.Kind, &d.Org.Content)
+					facts := factsOf(d.Kind, d.Org.Content)
 					if len(facts) == 0 {
 						t.Fatal("aucun fait à chercher")
 					}

@@ -300,11 +300,11 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 		kept = new(collector)
 		put = kept.wrap(put)
 	}
-	kinds := doc.Published(&o.Content)
+	kinds := doc.Published(o.Content)
 	docs := make([]*doc.Document, len(kinds))
-	p.workers.each(len(kinds), func(i int) { docs[i] = doc.Build(kinds[i], o.ID, &o.Content) })
+	p.workers.each(len(kinds), func(i int) { docs[i] = doc.Build(kinds[i], o.ID, o.Content) })
 	// The essentials and the notices follow the politique, the first kind.
-	if layers := doc.Layers(o.ID, &o.Content); len(layers) > 0 {
+	if layers := doc.Layers(o.ID, o.Content); len(layers) > 0 {
 		docs = slices.Insert(docs, 1, layers...)
 	}
 	errs := make([]error, len(docs))
@@ -315,7 +315,7 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	*listing = html.NewListing(doc.OrgInfo(o.ID, &o.Content), docs, p.listed...)
+	*listing = html.NewListing(doc.OrgInfo(o.ID, o.Content), docs, p.listed...)
 	if err := renderOrgPages(o, *listing, p.opts.Themes, put); err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func streamed(t *testing.T, dir, out string, opts Options) (fails bool, files in
 		t.Errorf("%d files counted, want %d", site.FileCount(), loaded.FileCount())
 	}
 	for _, o := range site.Orgs {
-		if o.IsRead() || o.Content.Organisation != nil || o.Assets != nil || o.Files != nil {
+		if o.IsRead() || o.Content != nil || o.Assets != nil || o.Files != nil {
 			t.Errorf("organization %s not released after its rendering", o.ID)
 		}
 	}

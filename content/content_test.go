@@ -603,7 +603,7 @@ func TestSeedFacts(t *testing.T) {
 				t.Fatalf("le contenu ne se charge pas :\n%v", o.Findings)
 			}
 			for _, f := range facts {
-				got := values(f, &o.Content)
+				got := values(f, o.Content)
 				if !slices.Contains(got, spaced(f.want)) {
 					t.Errorf("%s : %q introuvable parmi %q", f.name, f.want, got)
 				}
@@ -703,13 +703,13 @@ func TestSeedFactsInDocuments(t *testing.T) {
 				}
 				looked := false
 				for _, d := range mine {
-					if f.shows != nil && !f.shows(&o.Content, d.Kind) {
+					if f.shows != nil && !f.shows(o.Content, d.Kind) {
 						continue
 					}
 					looked = true
 					x := f
 					if d.Kind == doc.Registre {
-						x = inRegister(f, &o.Content)
+						x = inRegister(f, o.Content)
 					}
 					for _, format := range formats {
 						if !shown(d, format, x) {
@@ -755,7 +755,7 @@ func shown(d textof.Doc, f build.Format, x fact) bool {
 		bases = append(bases, textof.Fact(f, o.Ref))
 	}
 	bases = append(bases, textof.Fact(f, gapBasis))
-	for _, p := range finalites(&d.Org.Content) {
+	for _, p := range finalites(d.Org.Content) {
 		if p.Libelle != "" && p.Libelle != x.purpose {
 			others = append(others, textof.Fact(f, p.Libelle))
 		}

@@ -37,7 +37,7 @@ type Rule struct {
 // organization may choose from, nil for the embedded ones.
 func Org(site *load.Site, o *load.Org, themes []string) diag.List {
 	var out diag.List
-	m := newModel(&o.Content, append(slices.Clone(site.Defaults), o.Files...))
+	m := newModel(o.Content, append(slices.Clone(site.Defaults), o.Files...))
 	m.themes = themes
 	for _, r := range Rules {
 		r.check(&run{org: o, model: m, rule: r, out: &out})

@@ -130,15 +130,15 @@ func named(c change, a, b *schema.Contenu) change {
 func (r *Report) org(id string, a, b *load.Org, shown func(string) string) {
 	switch {
 	case a == nil:
-		r.names[id] = name(&b.Content, id)
+		r.names[id] = name(b.Content, id)
 		r.Changes = append(r.Changes, Change{Org: id, Message: "organisation ajoutée : tous ses documents sont nouveaux"})
 		return
 	case b == nil:
-		r.names[id] = name(&a.Content, id)
+		r.names[id] = name(a.Content, id)
 		r.Changes = append(r.Changes, Change{Org: id, Message: "organisation supprimée : ses documents ne sont plus publiés"})
 		return
 	}
-	ca, cb := &a.Content, &b.Content
+	ca, cb := a.Content, b.Content
 	r.names[id] = name(cb, id)
 	for _, c := range compare(ca, cb) {
 		c = named(c, ca, cb)

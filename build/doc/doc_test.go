@@ -26,7 +26,7 @@ func fixture(t *testing.T) *schema.Contenu {
 		if n, _ := all.Count(); n > 0 {
 			t.Fatalf("the fixture does not load: %v", all)
 		}
-		return &o.Content
+		return o.Content
 	}
 	t.Fatal("no organization exemple in the fixture")
 	return nil

@@ -73,8 +73,9 @@ type Org struct {
 	Files []*File
 	// Assets are the other files of the folder (logo), by name relative to Dir.
 	Assets map[string][]byte
-	// Content is the merged model; meaningful only when Findings has no errors.
-	Content schema.Contenu
+	// Content is the merged model; meaningful only when Findings has no
+	// errors. A pointer: an organization listed but not read costs little.
+	Content *schema.Contenu
 	// Findings holds the problems of the organization's files and of merging them.
 	Findings diag.List
 	// Hash identifies the organization's inputs (its files and the defaults),
@@ -315,7 +316,7 @@ func (o *Org) IsRead() bool { return o.read }
 // model and assets are not to be used after.
 func (o *Org) Release() {
 	o.released = len(o.Files)
-	o.Files, o.Content, o.Assets, o.read = nil, schema.Contenu{}, nil, false
+	o.Files, o.Content, o.Assets, o.read = nil, nil, nil, false
 }
 
 // finish hashes and merges an organization whose files are read.
@@ -336,7 +337,8 @@ func (s *Site) finish(org *Org) {
 	}
 	own, conflicts := combine(org.Files)
 	org.Findings = append(org.Findings, conflicts...)
-	org.Content = inherit(s.inherited, own)
+	content := inherit(s.inherited, own)
+	org.Content = &content
 }
 
 // scan lists the content files under dir (recursively, sorted); the

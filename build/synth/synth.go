@@ -357,8 +357,8 @@ func (g Generator) Documents(i int) ([]*doc.Document, error) {
 		return nil, fmt.Errorf("%s : %v", o.ID, o.Findings)
 	}
 	var docs []*doc.Document
-	for _, k := range doc.Published(&o.Content) {
-		docs = append(docs, doc.Build(k, o.ID, &o.Content))
+	for _, k := range doc.Published(o.Content) {
+		docs = append(docs, doc.Build(k, o.ID, o.Content))
 	}
 	return docs, nil
 }

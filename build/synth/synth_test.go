@@ -64,7 +64,7 @@ func TestContentChecks(t *testing.T) {
 			findings.WriteReport(&b, "text", 0)
 			t.Errorf("%s: %d errors, %d warnings:\n%s", o.ID, errs, warns, b.String())
 		}
-		if got := doc.Published(&o.Content); len(got) != 3 {
+		if got := doc.Published(o.Content); len(got) != 3 {
 			t.Errorf("%s publishes %v, want the three documents", o.ID, got)
 		}
 	}

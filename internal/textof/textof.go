@@ -91,7 +91,7 @@ func documents(tb testing.TB, site *load.Site, findings diag.List, formats []bui
 	}
 	var out []Doc
 	for _, o := range site.Orgs {
-		for _, k := range doc.Published(&o.Content) {
+		for _, k := range doc.Published(o.Content) {
 			d := Doc{Org: o, Kind: k, Text: map[build.Format]string{}}
 			for _, f := range formats {
 				name := path.Join(o.ID, string(k)+"."+string(f))

@@ -43,10 +43,10 @@ func testSite(t testing.TB) map[string][]byte {
 			t.Fatalf("%s: %v", o.ID, o.Findings)
 		}
 		var docs []*doc.Document
-		for _, k := range doc.Published(&o.Content) {
-			docs = append(docs, doc.Build(k, o.ID, &o.Content))
+		for _, k := range doc.Published(o.Content) {
+			docs = append(docs, doc.Build(k, o.ID, o.Content))
 		}
-		docs = slices.Insert(docs, 1, doc.Layers(o.ID, &o.Content)...)
+		docs = slices.Insert(docs, 1, doc.Layers(o.ID, o.Content)...)
 		for _, d := range docs {
 			name := o.ID + "/" + d.Base() + ".html"
 			site[name] = must(t, name)(Render(d, nil))

@@ -39,8 +39,8 @@ func registers(t *testing.T, dir string) []*doc.Document {
 	}
 	var out []*doc.Document
 	for _, o := range site.Orgs {
-		if slices.Contains(doc.Published(&o.Content), doc.Registre) {
-			out = append(out, doc.Build(doc.Registre, o.ID, &o.Content))
+		if slices.Contains(doc.Published(o.Content), doc.Registre) {
+			out = append(out, doc.Build(doc.Registre, o.ID, o.Content))
 		}
 	}
 	return out

@@ -39,10 +39,10 @@ func documents(t *testing.T) []*doc.Document {
 		if n, _ := o.Findings.Count(); n > 0 {
 			t.Fatalf("the fixture does not load: %v", o.Findings)
 		}
-		for _, k := range doc.Published(&o.Content) {
-			out = append(out, doc.Build(k, o.ID, &o.Content))
+		for _, k := range doc.Published(o.Content) {
+			out = append(out, doc.Build(k, o.ID, o.Content))
 		}
-		out = append(out, doc.Layers(o.ID, &o.Content)...)
+		out = append(out, doc.Layers(o.ID, o.Content)...)
 	}
 	// The three documents, the essentials and the notices of two activities.
 	if len(out) != len(doc.Kinds)+3 {

@@ -32,7 +32,7 @@ func FuzzStructure(f *testing.F) {
 	}
 	base := site.Orgs[slices.IndexFunc(site.Orgs, func(o *load.Org) bool { return o.ID == "exemple" })].Content
 	shapes := func(v string) (map[doc.Kind]shape, []*doc.Document) {
-		c := withValue(base, v)
+		c := withValue(*base, v)
 		out := map[doc.Kind]shape{}
 		var docs []*doc.Document
 		for _, k := range doc.Published(&c) {

@@ -299,8 +299,8 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, o := range s.Orgs {
-		for _, k := range doc.Published(&o.Content) {
-			docs["complet-"+o.ID+"-"+string(k)] = doc.Build(k, o.ID, &o.Content)
+		for _, k := range doc.Published(o.Content) {
+			docs["complet-"+o.ID+"-"+string(k)] = doc.Build(k, o.ID, o.Content)
 		}
 	}
 	if len(docs) < 5 {
