@@ -72,7 +72,7 @@ func TestExportsListSameActivities(t *testing.T) {
 		for _, d := range registers(t, dir) {
 			t.Run(d.Org.ID, func(t *testing.T) {
 				var want []string
-				for _, a := range d.Workbook.Activities {
+				for _, a := range d.Workbook().Activities {
 					want = append(want, normalize(a.Libelle))
 				}
 				fromCSV := csvNames(t, render(t, d, html.CSV))
@@ -110,7 +110,7 @@ func TestODSHeadings(t *testing.T) {
 					}
 				}
 				check("Liste des traitements", sheets["Liste des traitements"], want["Liste des traitements"])
-				for _, s := range d.Workbook.Sheets[1:] {
+				for _, s := range d.Workbook().Sheets[1:] {
 					if strings.HasPrefix(s.Title, "Fiche") {
 						rows := sheets[s.Name]
 						fiche := want["Fiche"]

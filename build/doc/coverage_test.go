@@ -274,7 +274,12 @@ func render(t *testing.T, c *schema.Contenu) string {
 	t.Helper()
 	var b strings.Builder
 	for _, k := range Kinds {
-		out, err := json.Marshal(Build(k, "exemple", c))
+		// The workbook too: some fields show only in the register's exports.
+		d := Build(k, "exemple", c)
+		out, err := json.Marshal(struct {
+			*Document
+			Workbook *Workbook
+		}{d, d.Workbook()})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -87,14 +87,23 @@ type Document struct {
 	Preamble []Block
 	// Sections are the numbered sections.
 	Sections []*Section
-	// Workbook is the register laid out for its exports (spreadsheet, CSV,
-	// linked data); nil for the other documents.
-	Workbook *Workbook
+	// workbook builds the register laid out for its exports; see Workbook.
+	workbook func() *Workbook
 	// Activity is the processing activity a notice (Mention) is about.
 	Activity string
 	// Brief marks a page read in a minute: no table of contents, no
 	// section numbers.
 	Brief bool
+}
+
+// Workbook returns the register laid out for its exports (spreadsheet, CSV,
+// linked data), nil for the other documents. It is built on the first call,
+// once: a build of the HTML pages only has no use for it.
+func (d *Document) Workbook() *Workbook {
+	if d.workbook == nil {
+		return nil
+	}
+	return d.workbook()
 }
 
 // Base is the document's path in the organization's folder, without the

@@ -129,7 +129,7 @@ func TestWorkbookAbsencesFromFacts(t *testing.T) {
 	sheetText := func(c *schema.Contenu) string {
 		d := Build(Registre, "exemple", c)
 		var all []Block
-		for _, s := range d.Workbook.Sheets {
+		for _, s := range d.Workbook().Sheets {
 			if strings.Contains(s.Title, c.Traitements[i].Libelle) {
 				for _, tab := range s.Tables {
 					all = append(all, tab)

@@ -3,6 +3,7 @@ package doc
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -43,7 +44,7 @@ func (b *builder) registre(d *Document, pub *schema.Publication) {
 	if e := b.derogations(); e != nil {
 		d.Sections = slices.Insert(d.Sections, len(d.Sections)-1, e)
 	}
-	d.Workbook = b.workbook(ctrl, proc)
+	d.workbook = sync.OnceValue(func() *Workbook { return b.workbook(ctrl, proc) })
 }
 
 // RuleTitles gives the requirement of each rule of rgpdoc check by its id,

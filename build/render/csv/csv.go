@@ -15,14 +15,14 @@ import (
 // Render returns registre-art30.csv: one line per activity of the
 // register, under the columns of the CNIL model's list of processing.
 func Render(d *doc.Document) ([]byte, error) {
-	if d.Workbook == nil {
+	if d.Workbook() == nil {
 		return nil, errors.New("seul le registre s'exporte en CSV")
 	}
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.Comma, w.UseCRLF = ';', true
-	list := d.Workbook.List
+	list := d.Workbook().List
 	records := [][]string{list.Header}
 	for _, row := range list.Rows {
 		var rec []string

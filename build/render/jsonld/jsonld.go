@@ -116,7 +116,7 @@ type dpia struct {
 
 // Render returns registre-art30.jsonld.
 func Render(d *doc.Document) ([]byte, error) {
-	w := d.Workbook
+	w := d.Workbook()
 	if w == nil {
 		return nil, errors.New("seul le registre s'exporte en JSON-LD")
 	}

@@ -105,8 +105,8 @@ func TestDPVTermsOnly(t *testing.T) {
 				walk(expanded, check)
 				root := expanded[0].(map[string]any)
 				processes, _ := root[dpvNS+"hasProcess"].([]any)
-				if len(processes) != len(d.Workbook.Activities) {
-					t.Errorf("%d processus, attendu %d activités", len(processes), len(d.Workbook.Activities))
+				if len(processes) != len(d.Workbook().Activities) {
+					t.Errorf("%d processus, attendu %d activités", len(processes), len(d.Workbook().Activities))
 				}
 				for _, p := range processes {
 					if types, _ := p.(map[string]any)["@type"].([]any); !slices.Contains(types, any(dpvNS+"Process")) {

@@ -24,7 +24,7 @@ const mimetype = "application/vnd.oasis.opendocument.spreadsheet"
 // Render returns the register's spreadsheet. The archive is the same for
 // the same document: its entries are dated from the document's date.
 func Render(d *doc.Document) ([]byte, error) {
-	if d.Workbook == nil {
+	if d.Workbook() == nil {
 		return nil, errors.New("seul le registre s'exporte en tableur")
 	}
 	content, err := Content(d)
@@ -101,10 +101,10 @@ var minZipDate = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Content returns content.xml, the sheets.
 func Content(d *doc.Document) ([]byte, error) {
-	if d.Workbook == nil {
+	if d.Workbook() == nil {
 		return nil, errors.New("seul le registre s'exporte en tableur")
 	}
-	return part(func(e *encoder) { e.content(d.Workbook) })
+	return part(func(e *encoder) { e.content(d.Workbook()) })
 }
 
 // part encodes one XML part of the archive.
