@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/rgpdoc/rgpdoc/build/load"
 	"github.com/rgpdoc/rgpdoc/build/synth"
 )
 
@@ -17,18 +16,7 @@ func TestNoMachinePaths(t *testing.T) {
 	if err := synth.New(1).Write(dir, 8); err != nil { // the 8th has a declared gap
 		t.Fatal(err)
 	}
-	site, err := load.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	findings, err := Check(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := Files{}
-	if err := Render(site, findings, Options{Formats: []Format{Formats[0], Formats[1]}}, files.Collect()); err != nil {
-		t.Fatal(err)
-	}
+	files := rendered(t, dir, Options{Formats: []Format{Formats[0], Formats[1]}})
 	drafts := 0
 	for name, b := range files {
 		if bytes.Contains(b, []byte(filepath.Dir(dir))) {

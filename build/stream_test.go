@@ -143,6 +143,13 @@ func TestWriteAsRender(t *testing.T) {
 	streamed(t, dir, out, opts)
 	got := readSite(t, out)
 	delete(got, siteMark)
+	sameFiles(t, "Write", rendered(t, dir, opts), got)
+}
+
+// rendered returns the site of the content folder dir as Render gives it,
+// the whole site loaded and checked first.
+func rendered(t *testing.T, dir string, opts Options) Files {
+	t.Helper()
 	site, err := load.Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -151,9 +158,9 @@ func TestWriteAsRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Files{}
-	if err := Render(site, findings, opts, want.Collect()); err != nil {
+	files := Files{}
+	if err := Render(site, findings, opts, files.Collect()); err != nil {
 		t.Fatal(err)
 	}
-	sameFiles(t, "Write", want, got)
+	return files
 }

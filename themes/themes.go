@@ -19,7 +19,9 @@
 // blocks, spans, tables) and the lists of documents and organizations of the index pages,
 // which the templates place as .Body.Draft, .Body.Preamble, .Body.TOC, .Body.Sections,
 // .Documents and .Organizations. Writing them with templates cost most of
-// the rendering time (docs/performance.md). The stylesheet styles them by
+// the rendering time (docs/performance.md). site-index.html must write
+// .Organizations once, in the text of the page: a build writes the page up to
+// there, then each organization as it is rendered. The stylesheet styles them by
 // the classes that build/render/html gives them (numero, tableau,
 // definitions, note-importante, note-a-completer, a-completer, documents,
 // organisation…).
