@@ -366,7 +366,12 @@ func ReadThemes(fsys fs.FS) (*Themes, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Themes{all}, nil
+	th := &Themes{all}
+	// Refused now rather than when the preview first shows the site index.
+	if _, err := NewSiteIndexWriter(io.Discard, th, 1); err != nil {
+		return nil, err
+	}
+	return th, nil
 }
 
 // Names returns the names of the themes, sorted.
