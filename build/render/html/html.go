@@ -197,7 +197,7 @@ func NewSiteIndexWriter(w io.Writer, th *Themes, orgs int) (*SiteIndexWriter, er
 	}
 	head, tail, found := bytes.Cut(b, []byte(organizationsMark))
 	if orgs > 0 && (!found || bytes.Contains(tail, []byte(organizationsMark))) {
-		return nil, fmt.Errorf("site-index.html : le gabarit doit écrire {{.Organizations}} une fois, dans le texte de la page")
+		return nil, fmt.Errorf("thème « %s », html/site-index.html : le gabarit doit écrire {{.Organizations}} une fois, dans le texte de la page", themes.Default)
 	}
 	if _, err := w.Write(head); err != nil {
 		return nil, err
