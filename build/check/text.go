@@ -369,10 +369,12 @@ func checkPortabilite(r *run) {
 	}
 }
 
+var markdownMarks = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
+
 // opening returns the first n words of a free text, without its Markdown
 // marks, so that a legal reader finds the text in the document.
 func opening(s string, n int) string {
-	words := strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(s))
+	words := strings.Fields(markdownMarks.Replace(s))
 	if len(words) <= n {
 		return strings.Join(words, " ")
 	}
