@@ -21,6 +21,9 @@ const (
 	// NNBSP is the narrow no-break space, before « ; », « ! » and « ? », and
 	// between groups of digits.
 	NNBSP = '\u202f'
+
+	nbsp  = string(NBSP)
+	nnbsp = string(NNBSP)
 )
 
 // protected matches what the rules must not touch: URLs, e-mail addresses
@@ -36,93 +39,132 @@ func Text(s string) string { return After(0, s) }
 // After applies the rules to s, which continues a text whose last character
 // is prev (0 when s starts the text): the text after a word set in bold
 // starts with « : » and needs its space all the same.
+//
+// Most texts need few changes, or none: s is copied between the changes,
+// and returned as it is when there is none.
 func After(prev rune, s string) string {
 	if s == "" {
 		return s
 	}
 	keep := protectedRanges(s)
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	last := prev  // the last rune written, spaces included
-	pending := "" // a run of spaces not yet written: a slice of s, so no copy
-	pendingFrom := 0
-	write := func(r rune) {
-		b.WriteRune(r)
-		last = r
+	var b strings.Builder // s[:done] with its changes, once there is one
+	done := 0
+	edit := func(from, to int, repl string) {
+		if b.Cap() == 0 {
+			b.Grow(len(s) + 8)
+		}
+		b.WriteString(s[done:from])
+		b.WriteString(repl)
+		done = to
 	}
-	// flush writes the pending spaces as they are, or as the given space
-	// when the next character calls for one; insert adds that space even
-	// when no space was typed.
-	flush := func(space rune, insert bool) {
-		switch {
-		case space != 0 && (pending != "" || insert):
-			write(space)
+	last := prev // the last rune of the text so far, spaces included
+	sp := 0      // s[sp:at] is the run of spaces before the character at at
+	// flush keeps the spaces before at as they are, or makes them the given
+	// space when the next character calls for one; insert adds that space
+	// even when no space was typed.
+	flush := func(at int, space string, insert bool) {
+		switch pending := s[sp:at]; {
+		case space != "" && (pending != "" || insert):
+			if pending != space {
+				edit(sp, at, space)
+			}
+			last, _ = utf8.DecodeRuneInString(space)
 		case pending != "":
-			b.WriteString(pending)
 			last, _ = utf8.DecodeLastRuneInString(pending)
 		}
-		pending = ""
 	}
-	// open writes the pending spaces before an ordinary character r: as they
-	// are, except after an opening guillemet, which takes a no-break space,
-	// and between « § », « n° » or « art. » and their number, which stay
-	// together.
-	open := func(r rune) {
+	// open flushes the spaces before an ordinary character r: as they are,
+	// except after an opening guillemet, which takes a no-break space, and
+	// between « § », « n° » or « art. » and their number, which stay
+	// together. The rules change no sign nor letter, so s tells what the
+	// text so far ends with.
+	open := func(at int, r rune) {
 		switch {
 		case last == '«':
-			flush(NBSP, true)
-		case unicode.IsDigit(r) && pending != "" && bindsNumber(b.String()):
-			flush(NBSP, false)
+			flush(at, nbsp, true)
+		case unicode.IsDigit(r) && sp < at && bindsNumber(s[:sp]):
+			flush(at, nbsp, false)
 		default:
-			flush(0, false)
+			flush(at, "", false)
 		}
 	}
 	for i := 0; i < len(s); {
-		if len(keep) > 0 && i == keep[0][0] {
-			open(0)
-			b.WriteString(s[i:keep[0][1]])
-			last, _ = utf8.DecodeLastRuneInString(s[i:keep[0][1]])
+		// A run of ASCII characters that no rule looks at, after another
+		// such character, is copied as it is.
+		if sp == i && last != '«' {
+			end := len(s)
+			if len(keep) > 0 {
+				end = keep[0][0]
+			}
+			j := i
+			for j < end && plain[s[j]] {
+				j++
+			}
+			if j > i {
+				i, sp, last = j, j, rune(s[j-1])
+				continue
+			}
+		}
+		at := i
+		if len(keep) > 0 && at == keep[0][0] {
+			open(at, 0)
 			i, keep = keep[0][1], keep[1:]
+			last, _ = utf8.DecodeLastRuneInString(s[at:i])
+			sp = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		next, _ := utf8.DecodeRuneInString(s[i+size:])
-		if i+size >= len(s) {
+		i += size
+		if isSpace(r) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[i:])
+		if i >= len(s) {
 			next = 0
 		}
-		at := i
-		i += size
 		switch {
-		case isSpace(r):
-			if pending == "" {
-				pendingFrom = at
-			}
-			pending = s[pendingFrom:i]
 		case r == ';' || r == '!' || r == '?':
-			flush(NNBSP, wantsSpaceAfter(last))
-			write(r)
-		case r == ':' && unicode.IsDigit(last) && pending == "" && unicode.IsDigit(next):
-			write(r)
+			flush(at, nnbsp, wantsSpaceAfter(last))
+		case r == ':' && unicode.IsDigit(last) && sp == at && unicode.IsDigit(next):
 		case r == ':':
-			flush(NBSP, wantsSpaceAfter(last))
-			write(r)
-		case r == '»' || r == '"' && !opens(last, pending, next):
-			flush(NBSP, last != 0 && !isSpace(last))
-			write('»')
+			flush(at, nbsp, wantsSpaceAfter(last))
+		case r == '»' || r == '"' && !opens(last, sp < at, next):
+			flush(at, nbsp, last != 0 && !isSpace(last))
+			if r == '"' {
+				edit(at, i, "»")
+			}
+			r = '»'
 		case r == '«' || r == '"':
-			open(r)
-			write('«') // the next character writes the space after it
+			open(at, r) // the next character writes the space after it
+			if r == '"' {
+				edit(at, i, "«")
+			}
+			r = '«'
 		// An elided word may also stand before a quotation: « qu'« il… » ».
-		case r == '\'' && unicode.IsLetter(last) && pending == "" && (next == 0 || next == '«' || unicode.IsLetter(next)):
-			write('’')
+		case r == '\'' && unicode.IsLetter(last) && sp == at && (next == 0 || next == '«' || unicode.IsLetter(next)):
+			edit(at, i, "’")
+			r = '’'
 		default:
-			open(r)
-			write(r)
+			open(at, r)
 		}
+		last, sp = r, i
 	}
-	open(0)
+	open(len(s), 0)
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
+
+// plain tells the ASCII characters that no rule changes nor looks at
+// beyond the one before them.
+var plain = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !strings.ContainsRune(" \t;!?:\"'", rune(c))
+	}
+	return t
+}()
 
 // bindsNumber tells whether a text ends with a sign that its number
 // follows on the same line: « § », « n° », « art. ».
@@ -169,8 +211,8 @@ func digitColon(s string) bool {
 
 // opens tells whether a straight double quote opens a quotation: it follows
 // nothing, a space or an opening bracket, and is followed by a word.
-func opens(last rune, pending string, next rune) bool {
-	return (last == 0 || pending != "" || isSpace(last) || strings.ContainsRune("([{/—–-", last)) && !isSpace(next)
+func opens(last rune, spaced bool, next rune) bool {
+	return (last == 0 || spaced || isSpace(last) || strings.ContainsRune("([{/—–-", last)) && !isSpace(next)
 }
 
 // wantsSpaceAfter tells whether a « : ; ! ? » written right after r needs a
