@@ -3,6 +3,7 @@ package doc
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rgpdoc/rgpdoc/build/typo"
@@ -236,7 +237,11 @@ func typeset(blocks []Block) {
 // their text, each span continuing the text of the one before it. Code and
 // addresses shown as their own link text are left as they are.
 func (in Inline) typeset() Inline {
-	var out Inline
+	out := make(Inline, 0, len(in))
+	// run is the text of the last span of out while spans are merged into
+	// it: a chain of concatenations would copy it once per span.
+	var run strings.Builder
+	merging := false
 	for _, s := range in {
 		// A span is inline: a line break in it, from a field of the
 		// content, would end a heading, a list item or a table row.
@@ -245,14 +250,25 @@ func (in Inline) typeset() Inline {
 			continue
 		}
 		if n := len(out); n > 0 && !s.Gap && sameStyle(out[n-1], s) {
-			out[n-1].Text += s.Text
+			if !merging {
+				run.Reset()
+				run.WriteString(out[n-1].Text)
+				merging = true
+			}
+			run.WriteString(s.Text)
 			continue
+		}
+		if merging {
+			out[len(out)-1].Text, merging = run.String(), false
 		}
 		out = append(out, s)
 	}
+	if merging {
+		out[len(out)-1].Text = run.String()
+	}
 	prev := rune(0)
 	for i, s := range out {
-		if !s.Code && s.Link != s.Text && s.Link != "mailto:"+s.Text {
+		if !s.Code && s.Link != s.Text && strings.TrimPrefix(s.Link, "mailto:") != s.Text {
 			out[i].Text = typo.After(prev, s.Text)
 		}
 		prev = lastRune(out[i].Text)

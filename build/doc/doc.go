@@ -227,12 +227,12 @@ type Inline []Span
 
 // Span is a piece of text with one style.
 type Span struct {
-	Text   string
+	Text string
+	// Link is the target URL ("https://…", "mailto:…", or "#anchor" inside the document).
+	Link   string
 	Strong bool
 	Emph   bool
 	Code   bool
-	// Link is the target URL ("https://…", "mailto:…", or "#anchor" inside the document).
-	Link string
 	// Gap marks a fact still to be completed; Text then says what is missing.
 	Gap bool
 }

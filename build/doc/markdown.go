@@ -40,6 +40,30 @@ func Markup(src string) int {
 // markdown converts a Markdown fragment into blocks. A text over MaxMarkup,
 // which check refuses, is shown as plain text: the preview must not stall.
 func markdown(src string) []Block {
+	if plainMarkdown(src) {
+		return []Block{&Paragraph{Text: Inline{{Text: src}}}}
+	}
+	return parseMarkdown(src)
+}
+
+// plainMarkdown tells whether src is one line of text that Markdown leaves
+// as it is: no markup character, no bare link, nothing that starts a block,
+// no space that a paragraph trims. Most fields are such, and spare
+// goldmark's parser context and tree (TestPlainMarkdown).
+func plainMarkdown(src string) bool {
+	if src == "" || strings.IndexByte("#-+~= ", src[0]) >= 0 || '0' <= src[0] && src[0] <= '9' || src[len(src)-1] == ' ' {
+		return false
+	}
+	for i := range len(src) {
+		if c := src[i]; c < ' ' || strings.IndexByte("\\`*_[]<>!&|@", c) >= 0 {
+			return false
+		}
+	}
+	return !strings.Contains(src, "http") && !strings.Contains(src, "ftp:") && !strings.Contains(src, "www.")
+}
+
+// parseMarkdown converts a Markdown fragment into blocks with goldmark.
+func parseMarkdown(src string) []Block {
 	if Markup(src) > MaxMarkup {
 		return []Block{para(src)}
 	}

@@ -15,7 +15,13 @@ import (
 // line builds a run of text from its parts: strings (plain text from the
 // model or from the wording here), Spans and Inlines; nil parts are skipped.
 func line(parts ...any) Inline {
-	var out Inline
+	n := len(parts)
+	for _, p := range parts {
+		if p, ok := p.(Inline); ok {
+			n += len(p)
+		}
+	}
+	out := make(Inline, 0, n)
 	for _, p := range parts {
 		switch p := p.(type) {
 		case string:
