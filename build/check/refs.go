@@ -19,9 +19,9 @@ type refList struct {
 
 // lists returns every list of elements with an id, in the order of the model.
 func (m *model) lists() []refList {
-	var out []refList
+	out := make([]refList, 0, 9)
 	add := func(name string, n int, at func(int) (string, schema.Origin)) {
-		l := refList{name: name, known: map[string]bool{}}
+		l := refList{name: name, known: make(map[string]bool, n), ids: make([]string, 0, n), srcs: make([]schema.Origin, 0, n)}
 		for i := range n {
 			id, src := at(i)
 			l.ids, l.srcs = append(l.ids, id), append(l.srcs, src)

@@ -79,7 +79,10 @@ func (t text) prose() bool { return proseKeys[t.key] || t.rightText() }
 
 // rightText reports whether t presents a right (droits.descriptions), a
 // text the renderers show only when the legal bases call for it.
-func (t text) rightText() bool { return strings.HasPrefix(t.parent+"/", "/droits/descriptions/") }
+func (t text) rightText() bool {
+	rest, ok := strings.CutPrefix(t.parent, "/droits/descriptions")
+	return ok && (rest == "" || rest[0] == '/')
+}
 
 // normalize lowercases s, straightens its apostrophes and reduces every run
 // of white space (line breaks, no-break spaces) to one space, for matching.
