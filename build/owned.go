@@ -186,7 +186,7 @@ func removeLeftovers(parent, prefix, mark string) {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) || mark != "" && !marked(filepath.Join(p, mark)) || !abandoned(p) {
 			continue
 		}
-		os.RemoveAll(p)
+		removeAll(p)
 	}
 }
 

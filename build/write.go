@@ -36,7 +36,7 @@ func Replace(out string, fill func(*Dir) error) error {
 		return err
 	}
 	defer release()
-	defer os.RemoveAll(tmp) // the previous site after the swap; cleans up after a failure
+	defer removeAll(tmp) // the previous site after the swap; cleans up after a failure
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
@@ -50,7 +50,19 @@ func Replace(out string, fill func(*Dir) error) error {
 	if err := exchange(tmp, out); err != nil {
 		return fmt.Errorf("impossible d'installer le nouveau site dans %s : %w", out, err)
 	}
-	return os.RemoveAll(tmp)
+	return removeAll(tmp)
+}
+
+// removeAll is os.RemoveAll, with the folders at the top of dir (a site's
+// organizations) removed by several goroutines at once: deleting a file
+// waits on the file system's journal more than on the CPU, and a site of
+// 17,000 files took 2.7 s to remove one at a time, 1.6 s eight at a time,
+// after the previous build (docs/performance.md).
+func removeAll(dir string) error {
+	entries, _ := os.ReadDir(dir)
+	workers := make(workers, 8)
+	workers.all(len(entries), func(i int) { os.RemoveAll(filepath.Join(dir, entries[i].Name())) })
+	return os.RemoveAll(dir)
 }
 
 // swap puts the folder tmp in place of the folder out in two renames, where
