@@ -40,6 +40,7 @@ func Replace(out string, fill func(*Dir) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
+	spread(tmp)
 	// The mark first: it tells a killed build's folder, and marks the site.
 	if err := os.WriteFile(filepath.Join(tmp, siteMark), siteMarkText, 0o644); err != nil {
 		return err
