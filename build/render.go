@@ -48,6 +48,15 @@ type Options struct {
 	Themes *html.Themes
 }
 
+// Prepare starts in the background what the formats of opts need before
+// their first document (the PDF fonts), so that it overlaps the reading of
+// the content: the caller calls it first.
+func Prepare(opts Options) {
+	if len(opts.Formats) == 0 || slices.Contains(opts.Formats, html.PDF) {
+		pdf.Prepare()
+	}
+}
+
 // Put receives one rendered file, by slash-separated path relative to the
 // output folder. It is called from several goroutines at once.
 type Put func(path string, b []byte) error

@@ -74,6 +74,7 @@ func newBuildCmd() *command {
 			}
 
 			streamGC()
+			build.Prepare(opts)
 			site, err := load.Open(*content)
 			if err != nil {
 				fmt.Fprintf(stderr, "rgpdoc build : %v\n", err)
