@@ -30,6 +30,9 @@ type Format = html.Format
 // Formats lists every format, in the order the site presents them.
 var Formats = html.Formats
 
+// PDF is the format that needs fonts, and most memory, to render.
+const PDF = html.PDF
+
 // Options say what to render.
 type Options struct {
 	// Formats are the formats to write; all when empty.
@@ -52,9 +55,14 @@ type Options struct {
 // their first document (the PDF fonts), so that it overlaps the reading of
 // the content: the caller calls it first.
 func Prepare(opts Options) {
-	if len(opts.Formats) == 0 || slices.Contains(opts.Formats, html.PDF) {
+	if opts.Writes(PDF) {
 		pdf.Prepare()
 	}
+}
+
+// Writes tells whether a build with opts writes the format f.
+func (opts Options) Writes(f Format) bool {
+	return len(opts.Formats) == 0 || slices.Contains(opts.Formats, f)
 }
 
 // Put receives one rendered file, by slash-separated path relative to the
@@ -384,7 +392,7 @@ func RenderFormat(d *doc.Document, f Format, th *html.Themes) ([]byte, error) {
 		return html.Render(d, th)
 	case html.Markdown:
 		return md.Render(d)
-	case html.PDF:
+	case PDF:
 		return pdf.Render(d)
 	case html.ODS:
 		return ods.Render(d)

@@ -36,7 +36,7 @@ func newCheckCmd() *command {
 				fmt.Fprintf(stderr, "rgpdoc check : format « %s » inconnu (formats : %s)\n", *format, strings.Join(diag.Formats, ", "))
 				return exitUsage
 			}
-			streamGC()
+			streamGC(false)
 			return interruptible(ctx, stderr, "check", func() int {
 				return checkContent(*content, orgs, *format, *strict, stdout, stderr)
 			})
