@@ -19,12 +19,12 @@ func checkCaracteres(r *run) {
 	heavy := r.heavyMarkup()
 	// The notes show in the documents too: their characters are checked.
 	for i, t := range slices.Concat(r.texts, r.notes) {
-		if i < len(r.texts) && t.prose() && heavy[t.file] && doc.Markup(t.s) > 0 {
+		if i < len(r.texts) && t.prose && heavy[t.file] && doc.Markup(t.s) > 0 {
 			r.report(t.file.Pos(t.ptr()), "les textes libres de ce fichier portent trop de balisage Markdown ([ ` * _ < !) pour être lus sans risque : "+
 				"ils seraient publiés comme simple texte ; allégez-les")
 			heavy[t.file] = false // once per file
 		}
-		prose := t.prose() || i >= len(r.texts) // a note may span lines
+		prose := t.prose || i >= len(r.texts) // a note may span lines
 		for _, c := range t.s {
 			var why string
 			switch {
@@ -48,7 +48,7 @@ func checkCaracteres(r *run) {
 func (m *model) heavyMarkup() map[*load.File]bool {
 	sum := map[*load.File]int{}
 	for _, t := range m.texts {
-		if t.prose() {
+		if t.prose {
 			sum[t.file] += doc.Markup(t.s)
 		}
 	}

@@ -56,7 +56,7 @@ func checkLiens(r *run) {
 			} else if problem != "" {
 				report(t, diag.Error, "%s : %s", q(t.s), problem)
 			}
-		case t.prose() && !heavy[t.file]:
+		case t.prose && !heavy[t.file]:
 			for _, dest := range doc.Links(t.s) {
 				if _, problem, warn := doc.Href(doc.Prose, dest); problem != "" && !warn {
 					report(t, diag.Error, "lien %s refusé : %s ; il serait publié comme simple texte", q(dest), problem)

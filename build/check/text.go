@@ -24,6 +24,9 @@ type text struct {
 	key         string // the key holding the string, or holding the list it is in
 	s           string
 	norm        string // s normalized for matching
+	// prose tells free text (Markdown) from names, labels and contact
+	// details; the rules ask it of every text, so it is told once.
+	prose bool
 }
 
 // ptr returns the JSON pointer of the string in its file.
@@ -40,7 +43,7 @@ func collectTexts(files []*load.File) (texts, notes []text) {
 		visit := func(e any, tok, key string, out *[]text) {
 			switch e := e.(type) {
 			case string:
-				*out = append(*out, text{f, ptr, tok, key, e, normalize(e)})
+				*out = append(*out, text{f, ptr, tok, key, e, normalize(e), proseKeys[key] || rightText(ptr)})
 			case map[string]any, []any:
 				walk(f, e, ptr+"/"+tok, key, out)
 			}
@@ -74,13 +77,11 @@ var proseKeys = map[string]bool{
 	"assistance": true, "confidentialite": true, "violations": true, "consentement_parental": true,
 }
 
-// prose reports whether t is free text.
-func (t text) prose() bool { return proseKeys[t.key] || t.rightText() }
-
-// rightText reports whether t presents a right (droits.descriptions), a
-// text the renderers show only when the legal bases call for it.
-func (t text) rightText() bool {
-	rest, ok := strings.CutPrefix(t.parent, "/droits/descriptions")
+// rightText reports whether the text at the pointer parent + "/" + token
+// presents a right (droits.descriptions), a text the renderers show only
+// when the legal bases call for it.
+func rightText(parent string) bool {
+	rest, ok := strings.CutPrefix(parent, "/droits/descriptions")
 	return ok && (rest == "" || rest[0] == '/')
 }
 
@@ -240,7 +241,7 @@ func vagueIn(norm string) []string {
 
 func checkLangageVague(r *run) {
 	for _, t := range r.texts {
-		if !t.prose() {
+		if !t.prose {
 			continue
 		}
 		for _, v := range vagueIn(t.norm) {
@@ -324,7 +325,7 @@ func emailsIn(s string) []string {
 func checkCoherence(r *run) {
 	emails := map[string]bool{}
 	for _, t := range r.texts {
-		if !t.prose() {
+		if !t.prose {
 			for _, e := range emailsIn(t.s) {
 				emails[strings.ToLower(e)] = true
 			}
@@ -332,7 +333,7 @@ func checkCoherence(r *run) {
 	}
 	durations := r.structuredDurations()
 	for _, t := range r.texts {
-		if !t.prose() {
+		if !t.prose {
 			continue
 		}
 		for _, e := range emailsIn(t.s) {
@@ -365,7 +366,7 @@ func checkPortabilite(r *run) {
 		return
 	}
 	for _, t := range r.texts {
-		if t.prose() && !t.rightText() && strings.Contains(t.norm, "portabilit") {
+		if t.prose && !rightText(t.parent) && strings.Contains(t.norm, "portabilit") {
 			r.report(t.file.Pos(t.ptr()), "ce texte évoque la portabilité des données, alors qu'aucun traitement ne repose sur le consentement ou le contrat, "+
 				"seules bases qui l'ouvrent (art. 20 du RGPD) : retirez cette promesse, ou corrigez la base légale")
 		}
