@@ -146,6 +146,11 @@ func After(prev rune, s string) string {
 			r = '’'
 		default:
 			open(at, r)
+			// A byte that is not UTF-8 becomes U+FFFD, so that the
+			// document tree holds text the renderers can take rune by rune.
+			if r == utf8.RuneError && size == 1 {
+				edit(at, i, "\uFFFD")
+			}
 		}
 		last, sp = r, i
 	}

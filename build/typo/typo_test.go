@@ -164,3 +164,18 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// TestInvalidUTF8 checks that a byte that is not UTF-8 comes out as U+FFFD,
+// each one, whether or not the text needs another change.
+func TestInvalidUTF8(t *testing.T) {
+	for in, want := range map[string]string{
+		"\x80": "\uFFFD", "a\xff\xfeb": "a\uFFFD\uFFFDb", "l'\x80 :": "l'\uFFFD_:", "é\xc3": "é\uFFFD",
+	} {
+		if got := show(Text(in)); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := show(After('«', "\x80")); got != "_\uFFFD" {
+		t.Errorf("After('«', %q) = %q, want %q", "\x80", got, "_\uFFFD")
+	}
+}

@@ -99,7 +99,10 @@ func escape(s string) string {
 	var b strings.Builder
 	prev := ' '
 	for i, c := range s {
-		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(c):])
+		// The width of c in s: a byte that is not UTF-8 reads as U+FFFD,
+		// which takes three.
+		_, size := utf8.DecodeRuneInString(s[i:])
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
 		switch {
 		case strings.ContainsRune("\\`*[]<>|~", c):
 			b.WriteByte('\\')

@@ -269,6 +269,17 @@ func TestEscapeStart(t *testing.T) {
 	}
 }
 
+// TestEscapeInvalidUTF8 checks that escape reads a byte that is not UTF-8
+// as the one byte it is, and writes U+FFFD for it: it took it for the
+// three bytes of U+FFFD, and sliced past the end of the text.
+func TestEscapeInvalidUTF8(t *testing.T) {
+	for in, want := range map[string]string{"\x80": "\uFFFD", "a\xff*": "a\uFFFD\\*", "\xc3_x": "\uFFFD\\_x"} {
+		if got := escape(in); got != want {
+			t.Errorf("escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 var spaces = regexp.MustCompile(`\s+`)
 
 // FuzzText checks that any text reads back as itself, as one paragraph,
