@@ -14,8 +14,8 @@ const fsTopdirFL = 0x20000
 // group of its own choosing, as it does for folders at the root of the file
 // system, rather than beside the parent. Without it, a build that follows
 // another within minutes creates its files in the groups the previous site
-// has just freed, and ext4 (without a journal, as here) looks over each
-// recently freed inode of a group before taking one: the HTML build of
+// has just freed, and ext4 without a journal looks over each recently
+// freed inode of a group before taking one: the HTML build of
 // 1,000 organizations right after another spent 4.7 to 9.4 s in the kernel,
 // and 1.7 to 2.2 s with the mark (docs/performance.md). The mark stays on
 // public/, where it only guides where new subfolders go. A file system

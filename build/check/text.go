@@ -373,6 +373,7 @@ func checkPortabilite(r *run) {
 	}
 }
 
+// markdownMarks strips the Markdown marks of an excerpt (opening).
 var markdownMarks = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
 
 // opening returns the first n words of a free text, without its Markdown
