@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rgpdoc/rgpdoc/build/diag"
 	"github.com/rgpdoc/rgpdoc/schema"
@@ -66,6 +67,7 @@ func walkVerifications(v reflect.Value, o schema.Origin, rel string, visit func(
 				if m := v.Field(i).Interface().(schema.Verifications); len(m) > 0 {
 					visit(o, rel, elementName(v), m)
 				}
+			case !holdsVerifications(f.Type):
 			case f.Anonymous:
 				walkVerifications(v.Field(i), o, rel, visit)
 			case name != "" && name != "-":
@@ -73,6 +75,40 @@ func walkVerifications(v reflect.Value, o schema.Origin, rel string, visit func(
 			}
 		}
 	}
+}
+
+// holding caches holdsVerifications by type.
+var holding sync.Map // reflect.Type → bool
+
+// holdsVerifications reports whether a value of type t can hold an
+// a_verifier: the walk skips the other fields (names, texts, lists of
+// them), which are most of the model, without making their paths.
+func holdsVerifications(t reflect.Type) bool {
+	if h, ok := holding.Load(t); ok {
+		return h.(bool)
+	}
+	seen := map[reflect.Type]bool{}
+	var holds func(t reflect.Type) bool
+	holds = func(t reflect.Type) bool {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			return holds(t.Elem())
+		case reflect.Struct:
+			if seen[t] {
+				return false // a type that contains itself: its fields are being looked at
+			}
+			seen[t] = true
+			for i := range t.NumField() {
+				if ft := t.Field(i).Type; ft == reflect.TypeFor[schema.Verifications]() || holds(ft) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	h := holds(t)
+	holding.Store(t, h)
+	return h
 }
 
 // dotted names a field by its path without list indexes: "organisation.dpo.adresse".
