@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -26,15 +27,16 @@ func readRegular(root, path string, limit int64) (b []byte, info os.FileInfo, fi
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	info = link
 	if link.Mode()&os.ModeSymlink != 0 {
 		real, err := realDir(path)
 		if err != nil || !inside(root, real) {
 			return fail("lien-symbolique", "lien symbolique vers un fichier hors du dossier de contenu : rgpdoc ne lit que les fichiers du dossier de contenu ; "+
 				"copiez le fichier dans le dossier au lieu de le lier")
 		}
-	}
-	if info, err = os.Stat(path); err != nil {
-		return nil, nil, nil, err
+		if info, err = os.Stat(path); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	if !info.Mode().IsRegular() {
 		return fail("fichier-special", "%s : rgpdoc ne lit que des fichiers ordinaires ; retirez-le du dossier de contenu", kindOf(info.Mode()))
@@ -52,10 +54,15 @@ func readRegular(root, path string, limit int64) (b []byte, info os.FileInfo, fi
 	if !info.Mode().IsRegular() {
 		return fail("fichier-special", "%s : rgpdoc ne lit que des fichiers ordinaires ; retirez-le du dossier de contenu", kindOf(info.Mode()))
 	}
-	// The limit bounds the read itself, whatever the size the file claims.
-	if b, err = io.ReadAll(io.LimitReader(f, limit+1)); err != nil {
+	// The limit bounds the read itself, whatever the size the file claims;
+	// the buffer takes that size at once (ReadAll would grow it from 512
+	// bytes, a read and a copy each time).
+	var buf bytes.Buffer
+	buf.Grow(int(min(info.Size(), limit)) + bytes.MinRead)
+	if _, err = buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, nil, nil, err
 	}
+	b = buf.Bytes()
 	if size := max(info.Size(), int64(len(b))); size > limit {
 		return fail("taille", "%s", tooLarge(size, limit))
 	}
