@@ -28,6 +28,8 @@ func checkCaracteres(r *run) {
 		for _, c := range t.s {
 			var why string
 			switch {
+			case ' ' <= c && c < 0x7f: // printable ASCII, most of any text
+				continue
 			case unicode.Is(unicode.Bidi_Control, c):
 				why = fmt.Sprintf("caractère de contrôle bidirectionnel U+%04X : il change l'ordre d'affichage du texte, qui ne se lirait plus comme il est écrit ; retirez-le", c)
 			case c == '\n' && !prose:

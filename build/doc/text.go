@@ -43,13 +43,25 @@ func line(parts ...any) Inline {
 // flat turns the line breaks of a plain text (a YAML block scalar) into
 // spaces: those of CommonMark, of Unicode, and tabs.
 func flat(s string) string {
-	// IndexFunc: ContainsAny with a set beyond ASCII compares each rune of s
-	// with each of the set, a tenth of an HTML build.
-	if strings.IndexFunc(s, isBreak) < 0 {
-		return s
+	// Every text of every document passes here, and most hold no break:
+	// the bytes are looked at one by one, runes only where one may start.
+	for i := 0; i < len(s); i++ {
+		if breakStart[s[i]] {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isBreak(r) {
+				return breaks.Replace(s)
+			}
+		}
 	}
-	return breaks.Replace(s)
+	return s
 }
+
+// breakStart tells the bytes that start a break in UTF-8.
+var breakStart = func() (t [256]bool) {
+	for _, r := range "\r\n\t\v\f\u2028\u2029\u0085" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
 
 func isBreak(r rune) bool {
 	switch r {

@@ -90,15 +90,25 @@ func After(prev rune, s string) string {
 	}
 	for i := 0; i < len(s); {
 		// A run of ASCII characters that no rule looks at, after another
-		// such character, is copied as it is.
+		// such character, is copied as it is, single spaces included.
 		if sp == i && last != '«' {
 			end := len(s)
 			if len(keep) > 0 {
 				end = keep[0][0]
 			}
 			j := i
-			for j < end && plain[s[j]] {
-				j++
+			for j < end {
+				if plain[s[j]] {
+					j++
+					continue
+				}
+				// Nor does a single space before such a character, but
+				// a digit, which « § » or « art. » may bind.
+				if s[j] == ' ' && j+1 < end && plain[s[j+1]] && (s[j+1] < '0' || s[j+1] > '9') {
+					j += 2
+					continue
+				}
+				break
 			}
 			if j > i {
 				i, sp, last = j, j, rune(s[j-1])
