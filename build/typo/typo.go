@@ -202,8 +202,8 @@ func isLetter(s string) bool {
 // A URL does not take the punctuation that ends its sentence.
 func protectedRanges(s string) [][2]int {
 	// Most texts hold nothing to protect: spare them the regular expression.
-	if !strings.Contains(s, "@") && !strings.Contains(s, "://") && !strings.Contains(s, "www.") &&
-		!strings.Contains(s, "mailto:") && !digitColon(s) {
+	if !strings.Contains(s, "@") && !strings.Contains(s, "www.") &&
+		(strings.IndexByte(s, ':') < 0 || !strings.Contains(s, "://") && !strings.Contains(s, "mailto:") && !digitColon(s)) {
 		return nil
 	}
 	var out [][2]int
@@ -216,12 +216,15 @@ func protectedRanges(s string) [][2]int {
 
 // digitColon tells whether s has a colon right after a digit, as a time has.
 func digitColon(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i] == ':' && s[i-1] >= '0' && s[i-1] <= '9' {
+	for at := 0; ; at++ {
+		i := strings.IndexByte(s[at:], ':')
+		if i < 0 {
+			return false
+		}
+		if at += i; at > 0 && s[at-1] >= '0' && s[at-1] <= '9' {
 			return true
 		}
 	}
-	return false
 }
 
 // opens tells whether a straight double quote opens a quotation: it follows
