@@ -324,10 +324,14 @@ func (p *pipeline) render(o *load.Org, draft []string, listing *html.Listing) er
 	if layers := doc.Layers(o.ID, o.Content); len(layers) > 0 {
 		docs = slices.Insert(docs, 1, layers...)
 	}
+	// The largest documents start first, so that the last to finish is a
+	// small one and not the register, alone on one core while the others
+	// idle (longest processing time first).
+	bySize := slices.SortedStableFunc(slices.Values(docs), func(a, b *doc.Document) int { return b.Size() - a.Size() })
 	errs := make([]error, len(docs))
-	p.workers.each(len(docs), func(i int) {
-		stamp(docs[i], draft, p.opts.Epoch)
-		errs[i] = renderDocument(docs[i], p.formats, p.opts.Themes, put)
+	p.workers.each(len(bySize), func(i int) {
+		stamp(bySize[i], draft, p.opts.Epoch)
+		errs[i] = renderDocument(bySize[i], p.formats, p.opts.Themes, put)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err

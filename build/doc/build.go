@@ -187,7 +187,7 @@ func finish(d *Document) {
 			// A part with nothing to say (no traitement, no role) is a nil
 			// block, which no renderer knows.
 			s.Blocks = blocks(s.Blocks...)
-			typeset(s.Blocks)
+			d.size += typeset(s.Blocks)
 			number(s.Number+".", s.Sections)
 		}
 	}
@@ -195,22 +195,26 @@ func finish(d *Document) {
 	d.Title = oneLine(d.Title)
 	d.Subject = oneLine(d.Subject)
 	d.Preamble = blocks(d.Preamble...)
-	typeset(d.Preamble)
+	d.size += typeset(d.Preamble)
 }
 
 // oneLine typesets a text that holds on one line (a title, a caption): a
 // line break from the content would end a heading or a table row.
 func oneLine(s string) string { return typo.Text(flat(s)) }
 
-// typeset applies the typography to the text of blocks.
-func typeset(blocks []Block) {
+// typeset applies the typography to the text of blocks, and returns the
+// length of the text of their paragraphs (Document.Size).
+func typeset(blocks []Block) (size int) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *Paragraph:
 			b.Text = b.Text.typeset()
+			for _, s := range b.Text {
+				size += len(s.Text)
+			}
 		case *List:
 			for _, item := range b.Items {
-				typeset(item)
+				size += typeset(item)
 			}
 		case *Table:
 			b.Caption = oneLine(b.Caption)
@@ -219,18 +223,19 @@ func typeset(blocks []Block) {
 			}
 			for _, row := range b.Rows {
 				for _, cell := range row {
-					typeset(cell)
+					size += typeset(cell)
 				}
 			}
 		case *Definitions:
 			for i := range b.Items {
 				b.Items[i].Term = b.Items[i].Term.typeset()
-				typeset(b.Items[i].Body)
+				size += typeset(b.Items[i].Body)
 			}
 		case *Note:
-			typeset(b.Blocks)
+			size += typeset(b.Blocks)
 		}
 	}
+	return size
 }
 
 // typeset merges the spans of the same style and applies the typography to

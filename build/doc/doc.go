@@ -94,7 +94,13 @@ type Document struct {
 	// Brief marks a page read in a minute: no table of contents, no
 	// section numbers.
 	Brief bool
+	// size is the length of the text of the preamble and sections; see Size.
+	size int
 }
+
+// Size is the length in bytes of the document's text: a measure of the work
+// of rendering it, that the pipeline schedules by.
+func (d *Document) Size() int { return d.size }
 
 // Workbook returns the register laid out for its exports (spreadsheet, CSV,
 // linked data), nil for the other documents. It is built on the first call,

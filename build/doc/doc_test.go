@@ -1122,3 +1122,22 @@ func TestRolesLead(t *testing.T) {
 		}
 	}
 }
+
+// TestSize checks that a document's size counts the text of its paragraphs
+// wherever they are (lists, table cells, definitions, notes), as typeset.
+func TestSize(t *testing.T) {
+	d := &Document{
+		Preamble: []Block{para("Préambule")},
+		Sections: []*Section{{Title: "Titre", Blocks: []Block{
+			&List{Items: [][]Block{{para("un")}, {para("deux")}}},
+			&Table{Header: []string{"En-tête"}, Rows: [][]Cell{{{para("cellule")}}}},
+			&Definitions{Items: []Definition{{Term: Inline{{Text: "terme"}}, Body: []Block{para("sens")}}}},
+			&Note{Blocks: []Block{para("Note : ici")}},
+		}}},
+	}
+	finish(d)
+	want := len("Préambule") + len("un") + len("deux") + len("cellule") + len("sens") + len("Note\u00a0: ici")
+	if d.Size() != want {
+		t.Errorf("Size() = %d, want %d", d.Size(), want)
+	}
+}
