@@ -102,8 +102,9 @@ func After(prev rune, s string) string {
 					j++
 					continue
 				}
-				// Nor does a single space before such a character, but
-				// a digit, which « § » or « art. » may bind.
+				// A single space before such a character changes
+				// nothing either, unless it is a digit, which « § » or
+				// « art. » before the space may bind.
 				if s[j] == ' ' && j+1 < end && plain[s[j+1]] && (s[j+1] < '0' || s[j+1] > '9') {
 					j += 2
 					continue
