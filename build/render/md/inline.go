@@ -96,6 +96,11 @@ func emphasize(s string, strong, emph bool) string {
 // code, emphasis, links, autolinks and HTML, table cells, strikethrough,
 // entity references.
 func escape(s string) string {
+	// Most texts hold none of these characters: they stay as they are,
+	// unless a byte is not UTF-8 (it comes out as U+FFFD, as below).
+	if !strings.ContainsAny(s, "\\`*[]<>|~_&") && utf8.ValidString(s) {
+		return s
+	}
 	var b strings.Builder
 	prev := ' '
 	for i, c := range s {
