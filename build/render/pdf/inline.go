@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/rgpdoc/rgpdoc/build/doc"
@@ -80,7 +81,13 @@ func bad(r rune) bool {
 
 // words splits an inline text into words; base is the style of plain text.
 func (l *layout) words(in doc.Inline, base runStyle, size float64) *para {
-	p := &para{size: size}
+	// A word, and most often a piece, per space: the slices are sized once
+	// rather than grown word by word.
+	n := len(in)
+	for _, sp := range in {
+		n += strings.Count(sp.Text, " ")
+	}
+	p := &para{size: size, styles: make([]runStyle, 0, len(in)), pieces: make([]piece, 0, n), words: make([]word, 0, n)}
 	space := false // a breakable space was seen since the last piece
 	spaceSt := 0
 	for _, sp := range in {
